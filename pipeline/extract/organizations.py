@@ -1,0 +1,328 @@
+"""Organizations: the bodies a sentence names.
+
+Three sources, longest match wins:
+- the reference graph of Party and State bodies (official names and abbreviations,
+  including names with a comma or "và": "Ban Chính sách, chiến lược Trung ương");
+- local bodies built from a head and a place: "UBND tỉnh Lào Cai", "Tỉnh ủy Thanh Hóa",
+  "Sở Tài chính Nghệ An", "Ủy ban nhân dân xã Đồng Đăng", and the distributive
+  "Ủy ban nhân dân hai tỉnh Lạng Sơn, Cao Bằng" (one body per province);
+- a generic head followed by a proper name ("Cục Điện lực", "Vụ Kế hoạch - Tài chính").
+Standing organs wrap another body ("Ban Thường vụ Tỉnh ủy X", "Đảng ủy UBND tỉnh X"),
+and a delegation ("Đoàn đại biểu Thượng viện Cộng hòa Chile") stands for its body.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .words import PhraseIndex, Word
+
+UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp.": "thành phố",
+         "xã": "xã", "phường": "phường", "huyện": "huyện", "quận": "quận", "thị xã": "thị xã",
+         "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
+# The unit a bare local head implies: "Tỉnh ủy" is a province's committee.
+IMPLIED_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện"}
+# Words that end a generic body name: function words and verbs that follow a name.
+STOP_WORDS = {"của", "về", "tại", "do", "đã", "với", "cho", "trong", "để", "là", "được", "sẽ",
+              "đang", "cùng", "theo", "và", "có", "vừa", "không", "các", "những", "từ", "đến",
+              "trên", "dưới", "khi", "nhằm", "thì", "mà", "nhưng", "hoặc", "hay", "bị", "làm",
+              "tiếp", "tham", "dự", "phối", "chủ", "nói", "cũng", "đề", "yêu", "giao", "kiến",
+              "này", "đó", "năm", "ngày", "tháng", "sau", "trước", "vào", "ra", "lên", "qua",
+              "đi", "thực", "ký", "ban", "gồm", "như", "hiện", "nguyên", "thuộc", "trực"}
+DELEGATION_HEADS = (("đoàn", "đại", "biểu"), ("đoàn", "công", "tác"))
+
+
+@dataclass
+class OrgMatch:
+    """A body named in a sentence (word indices i..j exclusive, char offsets start..end)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    name: str
+    kind: str
+    reference: str | None = None
+    needs_place: str | None = None  # "tỉnh", "xã"...: a local body written without its place
+    place: str | None = None  # the province or commune the body belongs to
+    members: list["OrgMatch"] = field(default_factory=list)  # a distributive mention's bodies
+    represents: "OrgMatch | None" = None  # a delegation's body
+
+
+@lru_cache(maxsize=1)
+def _indexes():
+    lex = lexicon()
+    return {
+        "bodies": PhraseIndex(lex.body_labels),
+        "provinces": PhraseIndex(list(lex.provinces)),  # folded written forms
+        "countries": PhraseIndex(list(lex.countries)),
+        "local_heads": PhraseIndex([h for h, (_, local) in lex.org_heads.items() if local]),
+        "generic_heads": PhraseIndex([h for h, (_, local) in lex.org_heads.items() if not local]),
+        "prefixes": PhraseIndex(list(lex.org_prefixes)),
+        "units": PhraseIndex(list(UNITS), ),
+        "titles": PhraseIndex([t.title for t in lex.titles.values()]),
+    }
+
+
+def _text(sentence: str, ws: list[Word], i: int, j: int, offset: int) -> str:
+    return sentence[ws[i].start - offset: ws[j - 1].end - offset]
+
+
+class OrganizationFinder:
+    """Finds the bodies of one sentence. `text` is the whole article; words carry its offsets."""
+
+    def __init__(self, text: str, ws: list[Word]):
+        self.text = text
+        self.ws = ws
+        self.lex = lexicon()
+        self.ix = _indexes()
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.ws[i].start: self.ws[j - 1].end]
+
+    # -- places ---------------------------------------------------------------
+    def place_at(self, i: int) -> tuple[int, str] | None:
+        """(words, canonical name) of a province or country at ws[i]."""
+        m = self.ix["provinces"].match(self.ws, i)
+        if m:
+            return m[0], self.lex.provinces[m[1]]
+        m = self.ix["countries"].match(self.ws, i)
+        if m:
+            return m[0], self.lex.countries[m[1]]
+        return None
+
+    def cap_run(self, i: int, limit: int = 4) -> int:
+        n = 0
+        while i + n < len(self.ws) and n < limit and self.ws[i + n].cap and self.ws[i + n].is_word:
+            n += 1
+        return n
+
+    # -- matchers -------------------------------------------------------------
+    def match(self, i: int, title_ends: set[int] = frozenset()) -> OrgMatch | None:
+        """The longest body starting at word i, or None."""
+        ws = self.ws
+        if i >= len(ws) or not ws[i].cap:
+            return None
+        delegation = self._delegation(i, title_ends)
+        if delegation:
+            return delegation
+        prefix = self.ix["prefixes"].match(ws, i)
+        if prefix:
+            inner = self._core(i + prefix[0], title_ends | {i + prefix[0] - 1})
+            if inner and not inner.members:
+                kind = self.lex.org_prefixes[prefix[1]]
+                whole = self._extend(OrgMatch(i, inner.j, ws[i].start, inner.end, self.span_text(i, inner.j), kind,
+                                              needs_place=inner.needs_place, place=inner.place))
+                gaz = self._gazetteer(i)
+                if not gaz or gaz.j <= whole.j:
+                    # a prefix + body that is itself a reference body keeps its reference
+                    if gaz and gaz.j == whole.j:
+                        return gaz
+                    return whole
+        return self._core(i, title_ends)
+
+    def _core(self, i: int, title_ends: set[int]) -> OrgMatch | None:
+        candidates = [m for m in (self._gazetteer(i), self._local(i), self._generic(i, title_ends)) if m]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda m: (m.j, m.reference is not None))
+        return self._extend(best)
+
+    def _gazetteer(self, i: int) -> OrgMatch | None:
+        m = self.ix["bodies"].match(self.ws, i)
+        if not m:
+            return None
+        n, label = m
+        body = self.lex.bodies[label_key(label)]
+        j = i + n
+        return OrgMatch(i, j, self.ws[i].start, self.ws[j - 1].end, self.span_text(i, j), body.kind, body.iri)
+
+    def _local(self, i: int) -> OrgMatch | None:
+        ws = self.ws
+        head = self.ix["local_heads"].match(ws, i)
+        if not head:
+            return None
+        n, head_text = head
+        kind = self.lex.org_heads[head_text][0]
+        j = i + n
+        if head_text == "Sở":  # Sở + field ("Sở Tài chính", "Sở Giáo dục và Đào tạo")
+            if j >= len(ws) or not ws[j].cap:
+                return None
+            j += 1
+            while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS:
+                j += 1
+            if j + 1 < len(ws) and ws[j].key == "và" and ws[j + 1].cap and not self.place_at(j + 1):
+                j += 2
+                while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS:
+                    j += 1
+        unit = None
+        count_word = j < len(ws) and ws[j].key in {"hai", "ba", "bốn", "các"}
+        u = self.ix["units"].match(self.ws, j + count_word, need_cap=False)
+        if u:
+            unit = UNITS[u[1]]
+            j_unit = j + count_word + u[0]
+            if count_word:
+                members = self._place_list(j_unit, head_end=j, i=i, kind=kind, unit=unit)
+                if members:
+                    return members
+            j = j_unit
+        elif count_word:
+            return None
+        place = self.place_at(j)
+        if place:
+            j_end = j + place[0]
+            return OrgMatch(i, j_end, ws[i].start, ws[j_end - 1].end, self.span_text(i, j_end), kind,
+                            place=place[1])
+        if unit in {"xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu"}:
+            run = self.cap_run(j, 3)
+            if run:
+                j_end = j + run
+                return OrgMatch(i, j_end, ws[i].start, ws[j_end - 1].end, self.span_text(i, j_end), kind,
+                                place=self.span_text(j, j_end))
+        needs = unit or IMPLIED_UNIT.get(ws[i + n - 1].key if n == 1 else head_text.casefold())
+        if head_text == "Sở" and not needs:
+            return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind)
+        return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind,
+                        needs_place=needs or "tỉnh")
+
+    def _place_list(self, j: int, head_end: int, i: int, kind: str, unit: str) -> OrgMatch | None:
+        """'UBND hai tỉnh Lạng Sơn, Cao Bằng': one body per place."""
+        ws = self.ws
+        head = self.span_text(i, head_end)
+        members, k = [], j
+        while True:
+            place = self.place_at(k)
+            if not place:
+                break
+            members.append(place[1])
+            k += place[0]
+            if k < len(ws) and ws[k].text in {",", "và"} and self.place_at(k + 1):
+                k += 1
+                continue
+            break
+        if len(members) < 2:
+            return None
+        bodies = [OrgMatch(i, k, ws[i].start, ws[k - 1].end, f"{head} {unit} {p}", kind, place=p) for p in members]
+        return OrgMatch(i, k, ws[i].start, ws[k - 1].end, self.span_text(i, k), kind, members=bodies)
+
+    def _generic(self, i: int, title_ends: set[int]) -> OrgMatch | None:
+        ws = self.ws
+        if i > 0 and ws[i - 1].cap and ws[i - 1].is_word and (i - 1) not in title_ends:
+            return None  # inside a run of capitalised words: a name, not a body
+        head = self.ix["generic_heads"].match(ws, i)
+        if not head:
+            return None
+        n, head_text = head
+        kind = self.lex.org_heads[head_text][0]
+        j = i + n
+        if j >= len(ws) or not ws[j].cap or not ws[j].is_word:
+            return None
+        j = self._proper_name_end(j)
+        return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind)
+
+    def _proper_name_end(self, j: int) -> int:
+        """End of the proper part of a body name starting at word j (capitalised)."""
+        ws = self.ws
+        place = self.place_at(j)
+        if place:
+            return j + place[0]
+        j += 1
+        lowered = False
+        while j < len(ws):
+            w = ws[j]
+            if w.text == "-" and j + 1 < len(ws) and ws[j + 1].cap:  # "Vụ Kế hoạch - Tài chính"
+                j += 2
+                continue
+            if w.key == "và" and j + 1 < len(ws) and ws[j + 1].cap and not self._starts_body_or_title(j + 1):
+                j += 2
+                continue
+            if not w.is_word or w.key in STOP_WORDS:
+                break
+            if w.cap:
+                tail = self._known_suffix(j)
+                if tail:
+                    j += tail
+                if tail or lowered:
+                    break
+                # still in the first capitalised run: take it unless a name starts here
+                if self._name_starts(j):
+                    break
+                j += 1
+                continue
+            lowered = True
+            j += 1
+        return j
+
+    def _known_suffix(self, j: int) -> int:
+        """Words of a place or standard qualifier ("Trung ương", "Việt Nam") at j."""
+        ws = self.ws
+        place = self.place_at(j)
+        if place:
+            return place[0]
+        for phrase in (("trung", "ương"), ("quốc", "hội"), ("chính", "phủ"), ("nhà", "nước")):
+            if tuple(w.key for w in ws[j:j + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    def _name_starts(self, j: int) -> bool:
+        run = self.cap_run(j, 6)
+        return run >= 2 and self.ws[j].text in self.lex.surnames
+
+    def _starts_body_or_title(self, j: int) -> bool:
+        return bool(self.ix["generic_heads"].match(self.ws, j) or self.ix["local_heads"].match(self.ws, j)
+                    or self.ix["titles"].match(self.ws, j) or self.ix["bodies"].match(self.ws, j))
+
+    def _delegation(self, i: int, title_ends: set[int]) -> OrgMatch | None:
+        ws = self.ws
+        for head in DELEGATION_HEADS:
+            n = len(head)
+            if tuple(w.key for w in ws[i:i + n]) != head:
+                continue
+            k = i + n
+            if k < len(ws) and ws[k].key == "của":
+                k += 1
+            inner = self._core(k, title_ends | {k - 1}) if k < len(ws) and ws[k].cap else None
+            if inner and not inner.members:
+                return OrgMatch(i, inner.j, ws[i].start, inner.end, self.span_text(i, inner.j), "Delegation",
+                                represents=inner)
+        return None
+
+    def _extend(self, m: OrgMatch) -> OrgMatch:
+        """Qualifiers written after a body: a country ("Bộ Ngoại giao Việt Nam"),
+        "tại <country>" after an embassy, an abbreviation in brackets ("(EVN)")."""
+        ws = self.ws
+        j = m.j
+        if j < len(ws) and not m.place and not m.needs_place:
+            country = self.ix["countries"].match(ws, j)
+            if country and not m.name.endswith(self.lex.countries[country[1]]):
+                j += country[0]
+        if j + 1 < len(ws) and ws[j].key == "tại" and m.name.startswith(("Đại sứ quán", "Tổng Lãnh sự quán")):
+            country = self.ix["countries"].match(ws, j + 1)
+            if country:
+                j += 1 + country[0]
+        if j != m.j:
+            m = replace(m, j=j, end=ws[j - 1].end, name=self.span_text(m.i, j), reference=None)
+        if j + 2 < len(ws) and ws[j].text == "(" and ws[j + 2].text == ")" and ws[j + 1].text.isupper():
+            m = replace(m, end=ws[j + 2].end, j=j + 3)  # the bracketed abbreviation belongs to the mention
+        return m
+
+
+def label_key(label: str) -> str:
+    from ..normalize import fold
+
+    return fold(label)
+
+
+def find_organizations(text: str, ws: list[Word], title_ends: set[int] = frozenset()) -> list[OrgMatch]:
+    """Non-overlapping bodies of one sentence, left to right."""
+    finder = OrganizationFinder(text, ws)
+    out, i = [], 0
+    while i < len(ws):
+        m = finder.match(i, title_ends)
+        if m:
+            out.append(m)
+            i = m.j
+        else:
+            i += 1
+    return out
