@@ -1,0 +1,203 @@
+"""The `govkg` command (also `python -m pipeline`): build, validate, facts, eval.
+
+Exit codes: 0 success; 1 the work ran but found a problem (an article failed, the
+graph does not validate); 2 usage or input errors (a missing source, an unreadable
+graph or gold file). Heavy modules (spaCy, rdflib, the reasoner) are imported by
+the subcommand that needs them, so `--help` is instant.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: the message names the file and the problem."""
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govkg",
+        description="Build a knowledge graph (RDF) from Vietnamese governance news articles.",
+        epilog="Exit codes: 0 ok, 1 an article failed or the graph is invalid, 2 usage or input error.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("build", help="build the graph of every *.txt under the sources, then validate it",
+                       description="Build every *.txt article under the sources (NAME.meta.json sidecars "
+                       "are read when present) into DIR/graph.ttl (union graph), DIR/graph.trig (one named "
+                       "graph per article) and DIR/graph.nq, then validate graph.ttl.")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or directories (searched recursively)")
+    p.add_argument("--out", default="output", metavar="DIR", help="output directory (default: output/)")
+    p.add_argument("--no-validate", action="store_true", help="skip validation of the built graph")
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="articles processed in N worker processes")
+    p.add_argument("--quiet", "-q", action="store_true", help="no line per article while building")
+
+    p = sub.add_parser("validate", help="check a graph against the shapes (SHACL) and the ontology (reasoner)",
+                       description="Exit 0 when GRAPH conforms to the shapes and is consistent with the "
+                       "ontology, 1 when it does not, 2 when it cannot be read.")
+    p.add_argument("graph", metavar="GRAPH", help="graph file (.ttl, .trig, .nq, .nt)")
+
+    p = sub.add_parser("facts", help="write NAME.facts.json (gold format) for every article of a graph")
+    p.add_argument("graph", metavar="GRAPH", help="a graph built by `govkg build` (graph.ttl)")
+    p.add_argument("--out", required=True, metavar="DIR", help="directory for the NAME.facts.json files")
+
+    p = sub.add_parser("eval", help="score facts against gold (building the gold articles first, by default)",
+                       description="Score NAME.facts.json against every NAME.gold.json under the gold "
+                       "directories. Without --facts, the articles beside the gold files (NAME.txt) are "
+                       "built into a temporary directory (or --out DIR) and their facts written first.")
+    p.add_argument("gold", nargs="+", metavar="GOLD_DIR", help="directories with NAME.gold.json (and NAME.txt)")
+    p.add_argument("--facts", metavar="DIR", help="score the NAME.facts.json in DIR instead of building")
+    p.add_argument("--out", metavar="DIR", help="keep the build (graph and facts/) in DIR instead of a temporary one")
+    p.add_argument("--errors", action="store_true", help="list every miss (FP and FN), not only the first ones")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="articles processed in N worker processes")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"govkg: error: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------
+# Subcommands
+
+
+def _progress(stream):
+    def show(result) -> None:
+        if result.ok:
+            counts = " ".join(f"{k}={n}" for k, n in result.counts.items())
+            print(f"  {result.name}: {counts}", file=stream)
+        else:
+            print(f"  FAILED {result.path}: {result.error}", file=stream)
+    return show
+
+
+def _build(sources, out_dir, jobs: int, quiet: bool, stream):
+    from .build import build
+    from .ingest import ArticleError
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: output exists and is not a directory")
+    try:
+        return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream))
+    except ArticleError as exc:  # a source that does not exist or holds no article
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # the output cannot be written
+        raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
+
+
+def _validate(graph: Path) -> int:
+    from .validate import main_validate
+
+    return main_validate(str(graph))
+
+
+def cmd_build(args) -> int:
+    summary = _build(args.sources, args.out, args.jobs, args.quiet, sys.stdout)
+    print(summary.format())
+    status = EXIT_OK if summary.ok else EXIT_FAILED
+    if not args.no_validate:
+        graph = Path(args.out) / "graph.ttl"
+        print(f"validating {graph}")
+        code = _validate(graph)
+        print(f"validation: {'ok' if code == 0 else 'FAILED'}")
+        if code != 0:
+            status = EXIT_FAILED
+    return status
+
+
+def cmd_validate(args) -> int:
+    return _validate(Path(args.graph))
+
+
+def _write_facts(graph: Path, out_dir: Path) -> list[Path]:
+    from .facts import write_facts
+
+    if not graph.is_file():
+        raise UsageError(f"{graph}: no such file")
+    written = write_facts(graph, out_dir)
+    return sorted(Path(p) for p in written) if written else sorted(Path(out_dir).glob("*.facts.json"))
+
+
+def cmd_facts(args) -> int:
+    files = _write_facts(Path(args.graph), Path(args.out))
+    print(f"wrote {len(files)} facts file(s) to {args.out}")
+    return EXIT_OK
+
+
+def cmd_eval(args) -> int:
+    from . import evaluate as ev
+
+    try:
+        gold = ev.find_gold(args.gold)
+    except ev.EvalError as exc:
+        raise UsageError(str(exc)) from None
+    empty = [d for d in args.gold if not ev.find_gold([d])]
+    for d in empty:
+        print(f"govkg: warning: {d}: no *{ev.GOLD_SUFFIX} files; nothing to score there", file=sys.stderr)
+    if not gold:
+        raise UsageError("no gold files (NAME.gold.json) under " + ", ".join(args.gold))
+
+    status = EXIT_OK
+    with tempfile.TemporaryDirectory(prefix="govkg-eval-") as tmp:
+        if args.facts:
+            facts_dir = Path(args.facts)
+            if not facts_dir.is_dir():
+                raise UsageError(f"{facts_dir}: no such directory")
+        else:
+            work = Path(args.out) if args.out else Path(tmp)
+            texts = []
+            for name, gold_path in gold.items():
+                text = gold_path.with_name(name + ".txt")
+                if text.is_file():
+                    texts.append(text)
+                else:
+                    print(f"govkg: warning: {gold_path}: no article {text.name} beside it; scored as no facts",
+                          file=sys.stderr)
+            print(f"building {len(texts)} article(s) into {work}", file=sys.stderr)
+            summary = _build(texts, work, args.jobs, True, sys.stderr)
+            print(summary.format(), file=sys.stderr)
+            if not summary.ok:
+                status = EXIT_FAILED
+            facts_dir = work / "facts"
+            _write_facts(work / "graph.ttl", facts_dir)
+        try:
+            result = ev.evaluate(gold, facts_dir)
+        except ev.EvalError as exc:
+            raise UsageError(str(exc)) from None
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(ev.format_report(result, errors=args.errors))
+    return status
+
+
+COMMANDS = {"build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)  # exits 2 on usage errors
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
