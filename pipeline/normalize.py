@@ -20,7 +20,9 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above
 # Traditional placement "òa", "ủy": tone on the first. Only syllable-final pairs
 # move ("hoàn", "khuyến" keep the mark where it is in both styles). "qu" is a
 # consonant cluster, so "quý" is left alone.
-_NEW_STYLE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([" + TONE_MARKS + r"])(?![^\W\d_])")
+_NEW_STYLE = re.compile(
+    r"(?<![qQ])([oOuU])([aAeEyY])([" + TONE_MARKS + r"])(?![^\W\d_]|[\u0300-\u036f])"
+)
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
 

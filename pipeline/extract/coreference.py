@@ -1,0 +1,119 @@
+"""Later mentions resolved to the person named before.
+
+- an honorific with part of a name: "ông Tuấn", "bà Xuân", "ông Aránguiz", and
+  "Ông Bảo" at the head of a sentence, whose full name may itself begin with the
+  family name Ông ("Ông Quốc Bảo"); the given name must agree with all its
+  diacritics, so "ông Tuân" never resolves to Đỗ Minh Tuấn;
+- a bare title: "Tổng Bí thư", "Bộ trưởng", "Bí thư Tỉnh ủy" is the person last
+  named with a post of that title;
+- a pronoun: "Đồng chí", "Ông", "Bà", "Người" is the subject of the sentence before.
+"""
+from __future__ import annotations
+
+from ..model import Span
+from ..normalize import fold
+from .lexicon import lexicon
+from .state import ExtractionState, PersonRef, SentenceState
+
+
+class Coreference:
+    def __init__(self, state: ExtractionState):
+        self.state = state
+        self.text = state.article.text
+        self.lex = lexicon()
+        self.history: list[PersonRef] = []  # every resolved mention so far, in order
+        self.last_subject: str | None = None
+
+    def _by_partial_name(self, words: list[str]) -> str | None:
+        """The person last mentioned whose name ends with (or, for a foreign name, contains) these words."""
+        target = [fold(w) for w in words]
+        candidates = []
+        for key, person in self.state.persons.items():
+            parts = fold(person.name).split()
+            n = len(target)
+            if parts[-n:] == target or (n == 1 and target[0] in parts[1:]):
+                candidates.append(key)
+        if not candidates:
+            return None
+        for ref in reversed(self.history):
+            if ref.person in candidates:
+                return ref.person
+        return candidates[-1]
+
+    def _by_title(self, title_text: str, head: str) -> str | None:
+        wanted = fold(title_text)
+        holders = [p.person for p in self.state.positions
+                   if fold(p.title) == wanted or fold(p.title).startswith(wanted + " ")]
+        if not holders:
+            return None
+        for ref in reversed(self.history):
+            if ref.person in holders:
+                return ref.person
+        return holders[-1]
+
+    def run(self, sent: SentenceState) -> None:
+        ws = sent.words
+        named = {(r.start, r.end) for r in sent.refs}
+        name_starts = {r.start for r in sent.refs}
+        covered = set()
+        for r in sent.refs:
+            covered.update(k for k, w in enumerate(ws) if r.start <= w.start < r.end)
+        new_refs = []
+        # honorific + part of a name
+        for k, w in enumerate(ws[:-1]):
+            if w.key not in self.lex.honorifics or k + 1 in covered:
+                continue
+            run = k + 1
+            while run < len(ws) and ws[run].cap and ws[run].is_word and run not in covered and run - k <= 4:
+                run += 1
+            if run == k + 1:
+                continue
+            parts = [x.text for x in ws[k + 1:run]]
+            if w.cap and k == 0:
+                whole = self.state.person_by_name.get(fold(" ".join([w.text] + parts)))
+                if whole:  # "Ông Quốc Bảo" is a full name
+                    new_refs.append(PersonRef(w.start, ws[run - 1].end, whole, "name"))
+                    continue
+            person = self._by_partial_name(parts)
+            if person:
+                new_refs.append(PersonRef(w.start, ws[run - 1].end, person, "honorific"))
+        # bare titles
+        title_stacked = set()
+        for t in sent.titles:
+            if t.plural:
+                title_stacked.add(t.i)
+        for t in sent.titles:
+            if t.start in name_starts or any(r.start == ws[t.j].start for r in sent.refs if t.j < len(ws)):
+                continue
+            nxt = ws[t.j] if t.j < len(ws) else None
+            if nxt is not None and nxt.text in {",", "-", ":"} and any(x.i == t.j + 1 for x in sent.titles):
+                continue  # part of a stack
+            if t.plural or (nxt is not None and nxt.cap and nxt.is_word):
+                continue
+            if t.i > 0 and ws[t.i - 1].key in {"chức", "vụ", "chức vụ", "danh"}:
+                continue  # "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
+            person = self._by_title(t.text, t.head)
+            if person:
+                new_refs.append(PersonRef(t.start, t.end, person, "title"))
+        # pronouns
+        for k, w in enumerate(ws):
+            if not self.lex.honorifics.get(w.key):
+                continue
+            nxt = ws[k + 1] if k + 1 < len(ws) else None
+            if nxt is None or (nxt.cap and nxt.is_word):
+                continue
+            at_start = k == 0 or ws[k - 1].text in {",", ";", ":"} or (k == 1 and ws[0].key in {"theo"})
+            if not at_start or (w.key == "người" and not w.cap):
+                continue
+            if self.last_subject:
+                new_refs.append(PersonRef(w.start, w.end, self.last_subject, "pronoun"))
+        known = {(r.start, r.end) for r in sent.refs}
+        sent.refs.extend(r for r in new_refs if (r.start, r.end) not in known)
+        sent.refs.sort(key=lambda r: r.start)
+        for r in sent.refs:
+            if r.via != "name":
+                person = self.state.persons[r.person]
+                person.mentions.append(Span(r.start, r.end))
+        self.history.extend(sent.refs)
+        if sent.refs and not sent.sentence.caption:
+            self.last_subject = sent.refs[0].person

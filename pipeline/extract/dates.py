@@ -1,0 +1,83 @@
+"""Dates as news writes them, resolved against the article's published date.
+
+"sáng 5-3", "chiều 12/4", "ngày 5/3/2026", "ngày 18 tháng 12", "hôm qua", "chiều qua",
+"sáng nay (15/4)". With a published date, a date without a year takes the year that
+puts it on or before publication; "nay" is the published day and "qua" the day
+before. Without one, a date with no year stays a month and day (xsd:gMonthDay),
+and a relative date cannot be resolved.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import PartialDate
+
+PARTS_OF_DAY = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "night"}
+_PART = r"(?P<part>sáng|trưa|chiều|tối|đêm)"
+_DAY_MONTH = r"(?P<day>\d{1,2})\s*[-/.]\s*(?P<month>\d{1,2})(?:\s*[-/.]\s*(?P<year>\d{4}))?(?![-/.]?\d)"
+_WORDS = r"(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s+năm\s+(?P<year>\d{4}))?"
+_RELATIVE = r"(?P<rel>hôm nay|hôm qua|nay|qua)"
+# Tried in order; the first that matches at a position wins.
+DATE_PATTERNS = [
+    re.compile(rf"(?<!\w)(?:{_PART}|ngày|hôm)\s+{_DAY_MONTH}", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?:{_PART}|ngày|hôm)\s+{_WORDS}", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?:{_PART}\s+)?{_RELATIVE}(?:\s*\(\s*{_DAY_MONTH}\s*\))?(?!\w)", re.IGNORECASE),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: PartialDate | None
+    part_of_day: str | None
+
+
+def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    try:
+        if dt.date(year, month, day) > published + dt.timedelta(days=31):
+            year -= 1  # "ngày 30-12" in an article of 2 January
+    except ValueError:
+        return None
+    return year
+
+
+def resolve(match: re.Match, published: dt.date | None, text_year: int | None = None) -> DateMention:
+    g = match.groupdict()
+    part = PARTS_OF_DAY.get((g.get("part") or "").casefold())
+    day, month, year = g.get("day"), g.get("month"), g.get("year")
+    date = None
+    if day and month:
+        d, m = int(day), int(month)
+        y = int(year) if year else (_year_for(m, d, published) if published else text_year)
+        if 1 <= m <= 12 and 1 <= d <= 31:
+            date = PartialDate(m, d, y)
+    elif g.get("rel") and published:
+        offset = 1 if g["rel"].casefold() in {"qua", "hôm qua"} else 0
+        day_ = published - dt.timedelta(days=offset)
+        date = PartialDate(day_.month, day_.day, day_.year)
+    return DateMention(match.start(), match.end(), date, part)
+
+
+def find_dates(text: str, start: int, end: int, published: dt.date | None,
+               text_year: int | None = None) -> list[DateMention]:
+    found: list[DateMention] = []
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if pattern is DATE_PATTERNS[2] and not (m.group("part") or m.group("rel").casefold().startswith("hôm")):
+                # bare "nay"/"qua" are dates only after a part of the day ("sáng nay")
+                continue
+            if not any(d.start < m.end() and m.start() < d.end for d in found):
+                found.append(resolve(m, published, text_year))
+    return sorted(found, key=lambda d: d.start)
+
+
+def year_in_text(text: str) -> int | None:
+    """The year of a full date written in the text, for articles without a published date."""
+    m = re.search(r"(?<!\d)\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*(\d{4})(?!\d)", text)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,155 @@
+"""Directives: who asks whom to do what.
+
+A trigger verb of the vocabulary (yêu cầu, đề nghị, chỉ đạo, giao, lưu ý, kiến nghị,
+đề xuất...) is a directive when it is a verb: a whole word in underthesea's
+segmentation ("bàn giao" is not "giao"), not a noun ("với yêu cầu rất cao", "các
+kiến nghị của tỉnh", "phát biểu chỉ đạo"). Statements (khẳng định, nhấn mạnh) are
+not triggers at all.
+- issuer: the person or body named last before the verb in the sentence (a bare
+  title or pronoun already resolved to its person); "đồng thời yêu cầu" keeps the
+  issuer of the sentence's previous directive;
+- addressee: the body or person named right after the verb, one directive per body
+  ("Ủy ban nhân dân hai tỉnh A, B"); a vague group ("các bộ, ngành") is no addressee;
+- passive "X được yêu cầu/giao": X is the addressee and the issuer is the one giving
+  directives in the passage; without a named X it is not listed;
+- "giao" needs an addressee ("giao nhiệm vụ" is no directive).
+"""
+from __future__ import annotations
+
+from ..model import Directive, Span
+from ..normalize import fold
+from .lexicon import lexicon
+from .state import ExtractionState, SentenceState
+
+NOUN_BEFORE = {"các", "những", "với", "theo", "là", "của", "này", "đáp ứng", "phát biểu", "ý kiến", "sự",
+               "công tác", "về", "đối với", "giá trị", "nhiều", "mọi", "một", "thực hiện", "tinh thần"}
+NOUN_AFTER = {"của", "này", "đó", "rất", "cấp thiết", "cao", "trên", "nêu", "mới"}
+ADVERBS = {"cũng", "đã", "tiếp tục", "đồng thời", "còn", "vừa", "thì", "sẽ", "luôn", "đặc biệt", "trực tiếp",
+           "kiên quyết", "nghiêm túc", "một lần nữa", "lại"}
+NEEDS_ADDRESSEE = {"giao"}
+
+
+class DirectiveExtractor:
+    def __init__(self, state: ExtractionState):
+        self.state = state
+        self.text = state.article.text
+        self.lex = lexicon()
+        self.last_issuer: str | None = None
+        self.last_issuer_paragraph: int | None = None
+
+    def run(self, sent: SentenceState, tokens: list[tuple[int, int, str]]) -> None:
+        """`tokens`: the sentence's lexical words (start, end, text) from the spaCy doc."""
+        if sent.sentence.caption:
+            return
+        sentence_issuer = None
+        for n, (start, end, word) in enumerate(tokens):
+            trigger = fold(word)
+            if trigger not in self.lex.directive_triggers:
+                continue
+            prev = fold(tokens[n - 1][2]) if n > 0 else ""
+            prev2 = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
+            nxt = fold(tokens[n + 1][2]) if n + 1 < len(tokens) else ""
+            passive = prev == "được" or prev2 in {"được giao", "đã được"} or prev2.endswith(" được")
+            if not passive and (prev in NOUN_BEFORE or prev2 in NOUN_BEFORE or nxt in NOUN_AFTER or not nxt
+                                or nxt in {",", ".", ";", ":"} and trigger == "giao"):
+                continue
+            addressees = self._addressees(sent, end)
+            if passive:
+                subject = self._subject_before(sent, start)
+                if not subject or not self.last_issuer or subject == self.last_issuer:
+                    continue
+                issuer, addressees = self.last_issuer, [subject]
+            else:
+                issuer = self._issuer(sent, start) or sentence_issuer
+                if issuer is None:
+                    continue
+                addressees = [a for a in addressees if a != issuer]
+            if trigger in NEEDS_ADDRESSEE and not addressees:
+                continue
+            content = self._content(sent, end)
+            for addressee in addressees or [None]:
+                self.state.directives.append(Directive(issuer, word, content, sent.span, addressee))
+            sentence_issuer = issuer
+            self.last_issuer = issuer
+            self.last_issuer_paragraph = sent.sentence.paragraph
+
+    def _issuer(self, sent: SentenceState, start: int) -> str | None:
+        """The last person or body named before the trigger in this sentence."""
+        candidates = [(r.end, r.person) for r in sent.refs if r.end <= start]
+        in_titles = {id(t.org) for t in sent.titles if t.org}
+        for org in sent.orgs:
+            if org.end <= start and id(org) not in in_titles and sent.org_keys.get(org.i):
+                candidates.append((org.end, sent.org_keys[org.i]))
+        if not candidates:
+            return None
+        end, key = max(candidates)
+        between = fold(self.text[end:start]).strip(" ,")
+        if between and between not in ADVERBS and not all(w in " ".join(ADVERBS).split() for w in between.split()):
+            # something stands between the subject and the verb: accept only short adverbials
+            if len(between.split()) > 3:
+                return None
+        return key
+
+    def _subject_before(self, sent: SentenceState, start: int) -> str | None:
+        candidates = [(r.end, r.person) for r in sent.refs if r.end <= start]
+        for org in sent.orgs:
+            key = sent.org_keys.get(org.i)
+            if org.end <= start and key:
+                candidates.append((org.end, key))
+        if not candidates:
+            return None
+        end, key = max(candidates)
+        between = fold(self.text[end:start]).strip()
+        return key if between in {"được", "đã được", "cũng được", "sẽ được"} else None
+
+    def _addressees(self, sent: SentenceState, end: int) -> list[str]:
+        rest = fold(self.text[end:sent.span.end]).lstrip()
+        if any(rest.startswith(v + " ") for v in self.lex.vague_addressees):
+            return []
+        out = []
+        position = end
+        while True:
+            gap = self.text[position:position + 12]
+            found = None
+            for org in sorted(sent.orgs, key=lambda o: o.start):
+                if org.start < position:
+                    continue
+                lead = fold(self.text[position:org.start]).strip()
+                if lead in {"", ",", "và", "đồng chí"}:
+                    found = ("org", org)
+                break
+            for ref in sent.refs:
+                if ref.start >= position:
+                    lead = fold(self.text[position:ref.start]).strip()
+                    if lead in {"", "đồng chí", "ông", "bà", ",", "và"} and (found is None or ref.start < found[1].start):
+                        found = ("person", ref)
+                    break
+            if found is None:
+                break
+            kind, item = found
+            if kind == "org":
+                if item.members:
+                    out.extend(self.state.organization(m.name, m.kind, None, Span(m.start, m.end)) for m in item.members)
+                else:
+                    key = sent.org_keys.get(item.i)
+                    if key is None:
+                        # a body inside a title is the post's holder, not the addressee
+                        holder = next((r for r in sent.refs if r.start <= item.start < r.end or r.end == item.end), None)
+                        if holder is None:
+                            break
+                        out.append(holder.person)
+                    else:
+                        out.append(key)
+                position = item.end
+            else:
+                out.append(item.person)
+                position = item.end
+            after = fold(self.text[position:position + 5]).lstrip()
+            if not (after.startswith(",") or after.startswith("và ")):
+                break
+            del gap
+        return out
+
+    def _content(self, sent: SentenceState, end: int) -> str:
+        rest = self.text[end:sent.span.end].strip()
+        return rest.rstrip(".").strip()

@@ -1,0 +1,243 @@
+"""Events: the meeting, session, visit or ceremony a dated sentence reports.
+
+An event opens with a sentence that starts with a date ("Sáng 5-3, tại ...",
+"Trước đó, ngày 13-10, ...") and holds an event word ("làm việc", "chủ trì",
+"hội nghị", "tiếp"...). It runs until the next such sentence. In it:
+- location: the phrase after the first "tại" of the opening sentence;
+- chair: the person "do ... chủ trì / dẫn đầu / làm trưởng đoàn", or who "chủ trì",
+  else the subject of the opening sentence;
+- participants: the persons named in its course, except the chair, photo credits,
+  persons only reported on by another speaker, and persons known by a bare honorary
+  title alone;
+- organizations: the organiser and counterpart bodies of the opening sentence (not
+  bodies inside a title, the place, or the topic after "về"), a delegation's body,
+  and bodies whose unnamed leaders attend ("lãnh đạo Văn phòng Chính phủ").
+At most one event per date: a second dated sentence of the same day adds to it.
+"""
+from __future__ import annotations
+
+from ..model import Event, Span
+from ..normalize import fold
+from .dates import find_dates, year_in_text
+from .lexicon import lexicon
+from .state import ExtractionState, SentenceState
+
+OPENERS = {"trước", "đó", "sau", "cũng", "trong", "ngày", "tiếp", "theo"}
+CHAIR_VERBS = (("chủ", "trì"), ("dẫn", "đầu"), ("làm", "trưởng", "đoàn"))
+REPORTING = {"cho biết", "theo", "thông tin", "cho rằng", "nói"}
+ATTENDANCE = (("lãnh", "đạo"), ("sự", "tham", "dự", "của"))
+TOPIC_MARKERS = {"về", "để", "nhằm"}
+LOCATION_END = {",", ".", ";", "do", "với", "về", "để", "nhằm", "và", "cùng", ":"}
+
+
+def _keys(ws, i, n):
+    return tuple(w.key for w in ws[i:i + n])
+
+
+class EventExtractor:
+    def __init__(self, state: ExtractionState):
+        self.state = state
+        self.text = state.article.text
+        self.lex = lexicon()
+        self.text_year = year_in_text(self.text) if state.article.published is None else None
+
+    def _opening_date(self, sent: SentenceState):
+        if sent.sentence.caption:
+            return None
+        ws = sent.words
+        if not ws:
+            return None
+        dates = find_dates(self.text, sent.span.start, sent.span.end, self.state.article.published, self.text_year)
+        if not dates:
+            return None
+        first = dates[0]
+        before = [w for w in ws if w.end <= first.start]
+        if len([w for w in before if w.is_word and w.key not in OPENERS]) > 0:
+            return None
+        return first
+
+    def _kind(self, sent: SentenceState) -> str | None:
+        ws = sent.words
+        lowered = " " + " ".join(w.key for w in ws) + " "
+        for word, kind in sorted(self.lex.event_words.items(), key=lambda kv: -len(kv[0])):
+            if f" {word} " in lowered:
+                return kind
+        return None
+
+    def run(self) -> None:
+        sentences = self.state.sentences
+        openings = []
+        for n, sent in enumerate(sentences):
+            date = self._opening_date(sent)
+            if date and date.date and self._kind(sent):
+                openings.append((n, date))
+        by_date: dict[str, Event] = {}
+        for k, (n, date) in enumerate(openings):
+            end = openings[k + 1][0] if k + 1 < len(openings) else len(sentences)
+            scope = sentences[n:end]
+            iso = date.date.iso()
+            opening = sentences[n]
+            event = by_date.get(iso)
+            if event is None:
+                event = Event(f"event:{len(by_date) + 1}", self._kind(opening) or "meeting", date.date,
+                              opening.span, part_of_day=date.part_of_day)
+                by_date[iso] = event
+                self.state.events.append(event)
+            if event.location is None:
+                event.location = self._location(opening)
+            if event.chair is None:
+                event.chair = self._chair(scope)
+            for key in self._participants(scope, event.chair):
+                if key not in event.participants:
+                    event.participants.append(key)
+            for key in self._organizations(opening, scope, event.chair):
+                if key not in event.organizations:
+                    event.organizations.append(key)
+            event.topic = event.topic or self._topic(opening)
+
+    def _location(self, sent: SentenceState) -> str | None:
+        ws = sent.words
+        for k, w in enumerate(ws):
+            if w.key != "tại" or k + 1 >= len(ws):
+                continue
+            if not (ws[k + 1].cap or ws[k + 1].key in {"thành", "tỉnh", "xã", "huyện", "phường", "quận", "trụ", "nhà"}):
+                continue
+            j = k + 1
+            while j < len(ws) and ws[j].key not in LOCATION_END:
+                j += 1
+            return self.text[ws[k + 1].start:ws[j - 1].end]
+        return None
+
+    def _chair(self, scope: list[SentenceState]) -> str | None:
+        for sent in scope[:3]:
+            ws = sent.words
+            for k in range(len(ws)):
+                for verb in CHAIR_VERBS:
+                    if _keys(ws, k, len(verb)) != verb:
+                        continue
+                    before = [r for r in sent.refs if r.end <= ws[k].start]
+                    if before and self._adjacent(sent, before[-1].end, ws[k].start):
+                        return before[-1].person
+        opening = scope[0]
+        return opening.refs[0].person if opening.refs else None
+
+    def _adjacent(self, sent: SentenceState, end: int, start: int) -> bool:
+        between = self.text[end:start].strip(" ,")
+        return len(between.split()) <= 1
+
+    def _participants(self, scope: list[SentenceState], chair: str | None) -> list[str]:
+        out = []
+        honorary_only = self._honorary_only()
+        for sent in scope:
+            for k, ref in enumerate(sent.refs):
+                person = self.state.persons[ref.person]
+                if ref.person == chair or person.photo_credit or ref.person in honorary_only:
+                    continue
+                if self._reported(sent, k):
+                    continue
+                if ref.person not in out:
+                    out.append(ref.person)
+        return out
+
+    def _honorary_only(self) -> set[str]:
+        """Persons whose only posts are titles written without a body ("Chủ tịch Hồ Chí Minh"):
+        someone referred to, as a rule, not someone in the room."""
+        with_body, bare = set(), set()
+        for p in self.state.positions:
+            title = self.lex.titles.get(fold(p.title))
+            if p.organization is None and title is not None and title.body != "none":
+                bare.add(p.person)
+            else:
+                with_body.add(p.person)
+        return bare - with_body
+
+    def _reported(self, sent: SentenceState, k: int) -> bool:
+        """A person mentioned after another speaker's reporting verb ("Theo Bộ trưởng, Thủ tướng A đã ...")."""
+        ref = sent.refs[k]
+        earlier = [r for r in sent.refs[:k] if r.person != ref.person]
+        if not earlier:
+            return False
+        between = fold(self.text[sent.span.start:ref.start])
+        return any(f" {verb} " in f" {between} " or between.startswith(verb + " ") for verb in REPORTING)
+
+    def _organizations(self, opening: SentenceState, scope: list[SentenceState], chair: str | None) -> list[str]:
+        ws = opening.words
+        keys = []
+        in_titles = {id(t.org) for t in opening.titles if t.org}
+        location = self._location(opening)
+        loc_start = self.text.find(location, opening.span.start) if location else -1
+        loc_end = loc_start + len(location) if location else -1
+        topic_at = next((w.start for k, w in enumerate(ws) if w.key in TOPIC_MARKERS
+                         and not (k + 1 < len(ws) and ws[k + 1].key == "phía")), None)
+        attendance_at = [w.start for k, w in enumerate(ws) if _keys(ws, k, 2) == ("tham", "dự") or _keys(ws, k, 2) == ("lãnh", "đạo")]
+        organiser = [o for o in opening.orgs if id(o) not in in_titles and self._before_verb(opening, o, ("tổ", "chức"))]
+        word_index = {w.start: k for k, w in enumerate(ws)}
+        for org in opening.orgs:
+            if id(org) in in_titles or (loc_start <= org.start < loc_end):
+                continue
+            k = word_index.get(org.start, 0)
+            prev = ws[k - 1].key if k > 0 else ""
+            after_attendance = any(a < org.start for a in attendance_at)
+            if topic_at is not None and org.start > topic_at and not after_attendance:
+                continue
+            if prev == "của" and not (k >= 2 and fold(self.text[ws[max(0, k - 3)].start:ws[k - 2].end]).split()[-1:] in (["họp"], ["tác"], ["biểu"])):
+                continue
+            if organiser and org not in organiser and k > 0 and fold(ws[k - 1].text) in set(self.lex.event_words) | {"báo"}:
+                continue  # "Văn phòng Chính phủ tổ chức họp báo Chính phủ": the organiser is named
+            keys.extend(self._keys_of(opening, org))
+        for sent in scope[1:2]:
+            sw = sent.words
+            for org in sent.orgs:
+                k = next((n for n, w in enumerate(sw) if w.start == org.start), 0)
+                if k >= 2 and _keys(sw, k - 2, 2) == ("lãnh", "đạo"):
+                    keys.extend(self._keys_of(sent, org))
+        body_head = self._delegation_of_chair(ws)
+        if chair and body_head is not None:
+            for p in self.state.positions:
+                org = self.state.organizations.get(p.organization) if p.organization else None
+                if p.person == chair and org and org.mentions and org.name.startswith(body_head):
+                    keys.append(p.organization)
+                    break
+        out = []
+        for key in keys:
+            if key not in out:
+                out.append(key)
+        return out
+
+    def _delegation_of_chair(self, ws) -> str | None:
+        """'đoàn công tác do <chair> dẫn đầu' or 'đoàn công tác của Bộ': the delegation of
+        the chair's body; returns the head its name starts with ("" for any)."""
+        for k in range(len(ws) - 3):
+            if _keys(ws, k, 3) != ("đoàn", "công", "tác"):
+                continue
+            nxt = ws[k + 3]
+            if nxt.key == "do":
+                return ""
+            if nxt.key == "của" and k + 4 < len(ws) and ws[k + 4].cap and (k + 5 >= len(ws) or not ws[k + 5].cap):
+                return ws[k + 4].text
+        return None
+
+    def _before_verb(self, sent: SentenceState, org, verb) -> bool:
+        ws = sent.words
+        for k in range(len(ws)):
+            if _keys(ws, k, len(verb)) == verb:
+                return org.end <= ws[k].start
+        return False
+
+    def _keys_of(self, sent: SentenceState, org) -> list[str]:
+        if org.represents:
+            org = org.represents
+        if org.members:
+            return [self.state.organization(m.name, m.kind, None, Span(m.start, m.end)) for m in org.members]
+        key = sent.org_keys.get(org.i)
+        if key:
+            return [key]
+        return [self.state.organization(org.name, org.kind, org.reference, Span(org.start, org.end))]
+
+    def _topic(self, sent: SentenceState) -> str | None:
+        ws = sent.words
+        for k, w in enumerate(ws):
+            if w.key == "về" and k + 1 < len(ws):
+                end = next((x.start for x in ws[k + 1:] if x.text in {".", ";"}), sent.span.end)
+                return self.text[ws[k + 1].start:end].strip(" ,")
+        return None

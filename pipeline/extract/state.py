@@ -1,0 +1,129 @@
+"""The working state of extraction for one article, shared by the components.
+
+The spaCy components read and extend this state in turn (kept in
+`doc.user_data["govkg"]`); `to_facts` turns it into the intermediate model.
+Entities are registered here so that every component refers to the same person
+or body by one key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Article, ArticleFacts, Directive, Event, Organization, Person, Position, Quote, Span
+from ..normalize import fold
+from ..segment import Sentence
+from .organizations import OrgMatch
+from .words import Word
+
+
+@dataclass
+class TitleMatch:
+    """A title in a sentence: its head, the body written after it, and its text."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    head: str  # the title head as in the vocabulary ("Bí thư", "Trưởng Ban")
+    text: str  # as written ("Bí thư Tỉnh ủy")
+    org: OrgMatch | None = None
+    former: bool = False
+    plural: bool = False  # preceded by "các": shared by a list
+
+
+@dataclass
+class PersonRef:
+    """A mention of a known person: by name, honorific, bare title or pronoun."""
+
+    start: int
+    end: int
+    person: str  # Person.key
+    via: str  # name | honorific | title | pronoun
+
+
+@dataclass
+class SentenceState:
+    sentence: Sentence
+    words: list[Word]
+    orgs: list[OrgMatch] = field(default_factory=list)
+    titles: list[TitleMatch] = field(default_factory=list)
+    places: list[tuple[int, int, str, str]] = field(default_factory=list)  # (i, j, unit, name)
+    refs: list[PersonRef] = field(default_factory=list)
+    org_keys: dict[int, str] = field(default_factory=dict)  # OrgMatch.i -> Organization.key
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span
+
+
+@dataclass
+class ExtractionState:
+    article: Article
+    sentences: list[SentenceState] = field(default_factory=list)
+    persons: dict[str, Person] = field(default_factory=dict)  # key -> person
+    person_by_name: dict[str, str] = field(default_factory=dict)  # folded name -> key
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    org_by_name: dict[str, str] = field(default_factory=dict)
+    positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    # -- registries -----------------------------------------------------------
+    def person(self, name: str, span: Span | None = None, photo_credit: bool = False) -> str:
+        key = self.person_by_name.get(fold(name))
+        if key is None:
+            key = f"person:{len(self.persons) + 1}"
+            self.persons[key] = Person(key, name, photo_credit=photo_credit)
+            self.person_by_name[fold(name)] = key
+        person = self.persons[key]
+        if not photo_credit:
+            person.photo_credit = False
+        if span and span not in person.mentions:
+            person.mentions.append(span)
+        return key
+
+    def organization(self, name: str, kind: str, reference: str | None = None,
+                     span: Span | None = None) -> str:
+        """The key of the body of that name, registered on first sight; `span=None`
+        registers a body the text implies but does not write (a post's default body)."""
+        from .lexicon import lexicon
+
+        lex = lexicon()
+        body = lex.bodies.get(fold(name))
+        if body and not reference:
+            reference = body.iri
+        lookup = reference or fold(name)
+        key = self.org_by_name.get(lookup)
+        if key is None:
+            key = f"org:{len(self.organizations) + 1}"
+            self.organizations[key] = Organization(key, name, kind, reference)
+            self.org_by_name[lookup] = key
+        org = self.organizations[key]
+        if span:
+            if span not in org.mentions:
+                org.mentions.append(span)
+            if len(name) > len(org.name) and not org.mentions[:-1]:
+                org.name = name
+        return key
+
+    def name_of(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        if key in self.persons:
+            return self.persons[key].name
+        return self.organizations[key].name
+
+    def refs_between(self, start: int, end: int) -> list[PersonRef]:
+        return [r for s in self.sentences for r in s.refs if start <= r.start and r.end <= end]
+
+    def to_facts(self) -> ArticleFacts:
+        return ArticleFacts(
+            article=self.article,
+            persons=list(self.persons.values()),
+            organizations=list(self.organizations.values()),
+            positions=self.positions,
+            events=self.events,
+            directives=self.directives,
+            quotes=self.quotes,
+        )

@@ -1,0 +1,134 @@
+"""Titles (posts) and the bodies written with them, in one left-to-right scan.
+
+A title is a head from the vocabulary followed by the body it belongs to:
+"Trưởng Ban Tổ chức Trung ương", "Chủ tịch UBND tỉnh Lào Cai", "Bộ trưởng Quốc
+phòng" (the body's head word left out), "Trưởng đoàn Đại biểu Quốc hội tỉnh X".
+Bodies outside titles, and places, are recorded on the way, so that later
+components see a sentence as titles, bodies, places and the words between them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..normalize import fold
+from .lexicon import lexicon
+from .organizations import OrganizationFinder, OrgMatch
+from .state import SentenceState, TitleMatch
+from .words import PhraseIndex, Word
+
+FORMER_MARKERS = {"nguyên"}
+
+
+@lru_cache(maxsize=1)
+def _title_index() -> PhraseIndex:
+    return PhraseIndex([t.title for t in lexicon().titles.values()])
+
+
+def _heads_at(ws: list[Word], i: int) -> list[tuple[int, str]]:
+    """Every title head starting at ws[i], longest first ("Trưởng Ban", then "Trưởng")."""
+    out = []
+    index = _title_index()
+    for seq, phrase in index._by_first.get(ws[i].key, ()) if ws[i].cap else ():
+        n = len(seq)
+        if i + n <= len(ws) and all(ws[i + k].key == seq[k] for k in range(n)):
+            out.append((n, phrase))
+    return out
+
+
+def _org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int) -> OrgMatch | None:
+    """The body when the text leaves its head word out or writes it in lower case:
+    'Quốc phòng' after 'Bộ trưởng' is 'Bộ Quốc phòng'."""
+    lowered_head = k > 0 and ws[k - 1].key == head.casefold().split()[-1] and not ws[k - 1].cap
+    if lowered_head:  # "Trưởng đoàn Đại biểu Quốc hội": the head is written, in lower case
+        start = k - 1
+        synthetic = ws[:start] + [Word(ws[start].start, ws[start].end, head)] + ws[k:]
+        finder = OrganizationFinder(text, synthetic)
+        m = finder.match(start, {start - 1})
+        if not m or m.j <= start + 1:
+            return None
+        return replace(m, name=head + text[ws[start].end:m.end])
+    if k >= len(ws) or not ws[k].cap:
+        return None
+    synthetic = ws[:k] + [Word(ws[k].start, ws[k].start, head)] + ws[k:]
+    finder = OrganizationFinder(text, synthetic)
+    m = finder.match(k, {k - 1})
+    if not m or m.j <= k + 1 or m.members:
+        return None
+    # back to the real word list: the synthetic head word had no width
+    return replace(m, i=k, j=m.j - 1, start=ws[k].start, name=f"{head} {text[ws[k].start:m.end]}")
+
+
+def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
+    """The title starting at ws[i], with its body when one is written."""
+    lex = lexicon()
+    heads = _heads_at(ws, i)
+    if not heads:
+        return None
+    finder = OrganizationFinder(text, ws)
+    best = None
+    for n, head in heads:
+        title = lex.titles[fold(head)]
+        k = i + n
+        org = None
+        if title.body != "none":
+            if title.body_head and n > 1 and ws[k - 1].key == fold(title.body_head):
+                # "Trưởng Ban" + "Tổ chức Trung ương": the head's last word opens the body
+                org = finder.match(k - 1, {k - 2})
+                if org and org.j <= k:
+                    org = None
+            if org is None and k < len(ws):
+                org = finder.match(k, {k - 1})
+            if org is None and title.body_head:
+                org = _org_with_head(text, ws, k, title.body_head, k)
+        if title.body == "required" and org is None:
+            continue
+        j = org.j if org else k
+        if org and org.members:  # "Chủ tịch UBND hai tỉnh A, B" is not one post
+            org, j = None, k
+        candidate = TitleMatch(i, j, ws[i].start, ws[j - 1].end, title.title, text[ws[i].start:ws[j - 1].end], org)
+        if best is None or candidate.j > best.j:
+            best = candidate
+    return best
+
+
+def _after_honorific(ws: list[Word], i: int) -> bool:
+    return i > 0 and ws[i - 1].key in lexicon().honorifics
+
+
+def analyze(text: str, state: SentenceState) -> None:
+    """Fill a sentence's titles, bodies and places."""
+    ws = state.words
+    finder = OrganizationFinder(text, ws)
+    i = 0
+    title_ends: set[int] = set()
+    while i < len(ws):
+        title = match_title(text, ws, i)
+        if title:
+            if i > 0 and ws[i - 1].key in FORMER_MARKERS:
+                title.former = True
+            if i > 0 and ws[i - 1].key == "các":
+                title.plural = True
+            state.titles.append(title)
+            if title.org:
+                state.orgs.append(title.org)
+            title_ends.add(title.j - 1)
+            i = title.j
+            continue
+        org = finder.match(i, title_ends)
+        if org:
+            state.orgs.append(org)
+            i = org.j
+            continue
+        place = finder.place_at(i) if (i - 1) not in title_ends and not _after_honorific(ws, i) else None
+        if place:
+            unit = ws[i - 1].key if i > 0 else ""
+            state.places.append((i, i + place[0], unit, place[1]))
+            i += place[0]
+            continue
+        if ws[i].key in {"xã", "phường", "huyện", "quận"} and i + 1 < len(ws) and ws[i + 1].cap:
+            run = finder.cap_run(i + 1, 3)
+            state.places.append((i + 1, i + 1 + run, ws[i].key, text[ws[i + 1].start:ws[i + run].end]))
+            i += 1 + run
+            continue
+        i += 1
