@@ -14,6 +14,19 @@ from ..model import Span
 from ..normalize import fold
 from .lexicon import lexicon
 from .state import ExtractionState, PersonRef, SentenceState
+from .words import Word
+
+
+def join_honorifics(ws: list[Word]) -> list[Word]:
+    """Words with the two-syllable honorific "đồng chí" as one word."""
+    out: list[Word] = []
+    for w in ws:
+        if out and out[-1].key == "đồng" and w.key == "chí":
+            prev = out.pop()
+            out.append(Word(prev.start, w.end, f"{prev.text} {w.text}"))
+        else:
+            out.append(w)
+    return out
 
 
 class Coreference:
@@ -52,7 +65,7 @@ class Coreference:
         return holders[-1]
 
     def run(self, sent: SentenceState) -> None:
-        ws = sent.words
+        ws = join_honorifics(sent.words)
         named = {(r.start, r.end) for r in sent.refs}
         name_starts = {r.start for r in sent.refs}
         covered = set()
@@ -78,19 +91,15 @@ class Coreference:
             if person:
                 new_refs.append(PersonRef(w.start, ws[run - 1].end, person, "honorific"))
         # bare titles
-        title_stacked = set()
         for t in sent.titles:
-            if t.plural:
-                title_stacked.add(t.i)
-        for t in sent.titles:
-            if t.start in name_starts or any(r.start == ws[t.j].start for r in sent.refs if t.j < len(ws)):
+            if t.start in name_starts or any(r.start == sent.words[t.j].start for r in sent.refs if t.j < len(sent.words)):
                 continue
-            nxt = ws[t.j] if t.j < len(ws) else None
+            nxt = sent.words[t.j] if t.j < len(sent.words) else None
             if nxt is not None and nxt.text in {",", "-", ":"} and any(x.i == t.j + 1 for x in sent.titles):
                 continue  # part of a stack
             if t.plural or (nxt is not None and nxt.cap and nxt.is_word):
                 continue
-            if t.i > 0 and ws[t.i - 1].key in {"chức", "vụ", "chức vụ", "danh"}:
+            if t.i > 0 and sent.words[t.i - 1].key in {"chức", "vụ", "chức vụ", "danh"}:
                 continue  # "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
             person = self._by_title(t.text, t.head)
             if person:

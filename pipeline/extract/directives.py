@@ -42,10 +42,13 @@ class DirectiveExtractor:
         if sent.sentence.caption:
             return
         sentence_issuer = None
+        previous_end = None  # end of the sentence's previous trigger
         for n, (start, end, word) in enumerate(tokens):
             trigger = fold(word)
             if trigger not in self.lex.directive_triggers:
                 continue
+            if previous_end is not None and not self._new_clause(tokens, n, previous_end, start):
+                continue  # "yêu cầu EVN chỉ đạo các nhà thầu": part of the first directive's content
             prev = fold(tokens[n - 1][2]) if n > 0 else ""
             prev2 = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
             nxt = fold(tokens[n + 1][2]) if n + 1 < len(tokens) else ""
@@ -70,8 +73,16 @@ class DirectiveExtractor:
             for addressee in addressees or [None]:
                 self.state.directives.append(Directive(issuer, word, content, sent.span, addressee))
             sentence_issuer = issuer
+            previous_end = end
             self.last_issuer = issuer
             self.last_issuer_paragraph = sent.sentence.paragraph
+
+    def _new_clause(self, tokens, n: int, previous_end: int, start: int) -> bool:
+        """A second trigger in a sentence opens a directive of its own only after a
+        clause break: "...; đồng thời đề xuất ...", "..., đồng thời yêu cầu ..."."""
+        before = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
+        return ";" in self.text[previous_end:start] or any(
+            before.endswith(w) for w in ("đồng thời", "và", "cũng", "còn"))
 
     def _issuer(self, sent: SentenceState, start: int) -> str | None:
         """The last person or body named before the trigger in this sentence."""

@@ -30,6 +30,9 @@ STOP_WORDS = {"của", "về", "tại", "do", "đã", "với", "cho", "trong", "
               "tiếp", "tham", "dự", "phối", "chủ", "nói", "cũng", "đề", "yêu", "giao", "kiến",
               "này", "đó", "năm", "ngày", "tháng", "sau", "trước", "vào", "ra", "lên", "qua",
               "đi", "thực", "ký", "ban", "gồm", "như", "hiện", "nguyên", "thuộc", "trực"}
+# A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
+# cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
+MAX_LOWER_WORDS = 3
 DELEGATION_HEADS = (("đoàn", "đại", "biểu"), ("đoàn", "công", "tác"))
 
 
@@ -98,6 +101,18 @@ class OrganizationFinder:
             n += 1
         return n
 
+    def commune_run(self, i: int) -> int:
+        """Words of a commune or district name at i; a run that looks like a person's
+        name ("xã Hà Văn Thỏa") is the name of the post holder, not the commune."""
+        run = self.cap_run(i, 3)
+        if run >= 3 and self.ws[i].text in self.lex.surnames:
+            return 0
+        return run
+
+    def place_ok(self, i: int) -> bool:
+        """A place name inside a run of capitalised words belongs to a person's name ("Âu Đức Trọng")."""
+        return not (i > 0 and self.ws[i - 1].cap and self.ws[i - 1].is_word)
+
     # -- matchers -------------------------------------------------------------
     def match(self, i: int, title_ends: set[int] = frozenset()) -> OrgMatch | None:
         """The longest body starting at word i, or None."""
@@ -123,11 +138,14 @@ class OrganizationFinder:
         return self._core(i, title_ends)
 
     def _core(self, i: int, title_ends: set[int]) -> OrgMatch | None:
-        candidates = [m for m in (self._gazetteer(i), self._local(i), self._generic(i, title_ends)) if m]
+        gazetteer, local = self._gazetteer(i), self._local(i)
+        if gazetteer:  # a reference body wins over patterns, unless a local body is longer
+            best = local if local and local.j > gazetteer.j else gazetteer
+            return self._extend(best)
+        candidates = [m for m in (local, self._generic(i, title_ends)) if m]
         if not candidates:
             return None
-        best = max(candidates, key=lambda m: (m.j, m.reference is not None))
-        return self._extend(best)
+        return self._extend(max(candidates, key=lambda m: m.j))
 
     def _gazetteer(self, i: int) -> OrgMatch | None:
         m = self.ix["bodies"].match(self.ws, i)
@@ -175,7 +193,7 @@ class OrganizationFinder:
             return OrgMatch(i, j_end, ws[i].start, ws[j_end - 1].end, self.span_text(i, j_end), kind,
                             place=place[1])
         if unit in {"xã", "phường", "huyện", "quận", "thị xã", "thị trấn", "đặc khu"}:
-            run = self.cap_run(j, 3)
+            run = self.commune_run(j)
             if run:
                 j_end = j + run
                 return OrgMatch(i, j_end, ws[i].start, ws[j_end - 1].end, self.span_text(i, j_end), kind,
@@ -216,7 +234,7 @@ class OrganizationFinder:
         n, head_text = head
         kind = self.lex.org_heads[head_text][0]
         j = i + n
-        if j >= len(ws) or not ws[j].cap or not ws[j].is_word:
+        if j >= len(ws) or not ws[j].cap or not ws[j].is_word or self._name_starts(j):
             return None
         j = self._proper_name_end(j)
         return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind)
@@ -228,7 +246,7 @@ class OrganizationFinder:
         if place:
             return j + place[0]
         j += 1
-        lowered = False
+        lowered, first_lower = 0, None
         while j < len(ws):
             w = ws[j]
             if w.text == "-" and j + 1 < len(ws) and ws[j + 1].cap:  # "Vụ Kế hoạch - Tài chính"
@@ -250,7 +268,11 @@ class OrganizationFinder:
                     break
                 j += 1
                 continue
-            lowered = True
+            lowered += 1
+            if lowered > MAX_LOWER_WORDS:
+                return first_lower + MAX_LOWER_WORDS if first_lower is not None else j
+            if first_lower is None:
+                first_lower = j
             j += 1
         return j
 

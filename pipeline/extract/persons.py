@@ -28,6 +28,7 @@ from .words import Word
 
 LIST_SEPARATORS = {",", ";", "và"}
 LOCAL_UNITS = {"xã", "phường", "huyện", "quận"}
+PREPOSITIONS = {"của", "với", "cho", "theo", "tới", "đến", "cùng", "gặp", "tiếp", "thăm"}
 APPOSITION_SKIP = {"hiện", "là", "nguyên", "đương", "nhiệm"}
 HOLD_MARKERS = (("giữ", "chức", "vụ"), ("giữ", "chức"), ("làm",))
 
@@ -72,6 +73,11 @@ def find_names(text: str, state: SentenceState) -> list[NameMatch]:
         j = i
         while j < len(ws) and j not in covered and ws[j].cap and ws[j].is_word and j - i < 6:
             j += 1
+        if ws[i].text not in lex.surnames:
+            # "Công Thương Bạch Văn Hưng": a name starts at the family name inside the run
+            split = next((k for k in range(i + 1, j - 1) if ws[k].text in lex.surnames), None)
+            if split is not None:
+                i = split
         prev = ws[i - 1].key if i > 0 else ""
         anchored = i in title_ends or prev in lex.honorifics or prev in {":", ";", ",", "và", "("}
         start_word = ws[i].key
@@ -145,6 +151,11 @@ class PersonExtractor:
                 k = t.i - 1
             else:
                 break
+        # "Báo cáo với Phó Thủ tướng, Chủ tịch ... A": a title after a preposition is
+        # someone else, spoken to or of, not a post of A
+        for n, t in enumerate(stack):
+            if t.i > 0 and ws[t.i - 1].key in PREPOSITIONS:
+                return stack[n + 1:]
         return stack
 
     def _stack_after(self, sent: SentenceState, j: int, names: list[NameMatch]) -> list[TitleMatch]:
@@ -302,6 +313,13 @@ class PersonExtractor:
                     break
 
     def _register_other_orgs(self, sent: SentenceState) -> None:
+        for t in sent.titles:
+            title = self.lex.titles[fold(t.head)]
+            body = title.default_body
+            if t.org is None and body and fold(body) in fold(t.text):
+                k = fold(t.text).index(fold(body))
+                kind = self.lex.bodies[fold(body)].kind if fold(body) in self.lex.bodies else "StateBody"
+                self.state.organization(body, kind, None, Span(t.start + k, t.start + k + len(body)))
         in_titles = {id(t.org) for t in sent.titles if t.org}
         for org in sent.orgs:
             if id(org) in in_titles:

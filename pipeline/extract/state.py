@@ -101,10 +101,10 @@ class ExtractionState:
             self.org_by_name[lookup] = key
         org = self.organizations[key]
         if span:
+            if not org.mentions:
+                org.name = name  # the body is named as the article first writes it
             if span not in org.mentions:
                 org.mentions.append(span)
-            if len(name) > len(org.name) and not org.mentions[:-1]:
-                org.name = name
         return key
 
     def name_of(self, key: str | None) -> str | None:

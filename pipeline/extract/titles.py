@@ -42,6 +42,8 @@ def _org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int)
     lowered_head = k > 0 and ws[k - 1].key == head.casefold().split()[-1] and not ws[k - 1].cap
     if lowered_head:  # "Trưởng đoàn Đại biểu Quốc hội": the head is written, in lower case
         start = k - 1
+        if len(head.split()) != 1:
+            return None
         synthetic = ws[:start] + [Word(ws[start].start, ws[start].end, head)] + ws[k:]
         finder = OrganizationFinder(text, synthetic)
         m = finder.match(start, {start - 1})
@@ -50,13 +52,15 @@ def _org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int)
         return replace(m, name=head + text[ws[start].end:m.end])
     if k >= len(ws) or not ws[k].cap:
         return None
-    synthetic = ws[:k] + [Word(ws[k].start, ws[k].start, head)] + ws[k:]
+    head_words = [Word(ws[k].start, ws[k].start, part) for part in head.split()]
+    synthetic = ws[:k] + head_words + ws[k:]
     finder = OrganizationFinder(text, synthetic)
     m = finder.match(k, {k - 1})
-    if not m or m.j <= k + 1 or m.members:
+    n = len(head_words)
+    if not m or m.j <= k + n or m.members:
         return None
-    # back to the real word list: the synthetic head word had no width
-    return replace(m, i=k, j=m.j - 1, start=ws[k].start, name=f"{head} {text[ws[k].start:m.end]}")
+    # back to the real word list: the synthetic head words had no width
+    return replace(m, i=k, j=m.j - n, start=ws[k].start, name=f"{head} {text[ws[k].start:m.end]}")
 
 
 def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
@@ -86,7 +90,8 @@ def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
         j = org.j if org else k
         if org and org.members:  # "Chủ tịch UBND hai tỉnh A, B" is not one post
             org, j = None, k
-        candidate = TitleMatch(i, j, ws[i].start, ws[j - 1].end, title.title, text[ws[i].start:ws[j - 1].end], org)
+        written = text[ws[i].start:org.end if org else ws[j - 1].end]
+        candidate = TitleMatch(i, j, ws[i].start, ws[j - 1].end, title.title, written, org)
         if best is None or candidate.j > best.j:
             best = candidate
     return best
@@ -104,6 +109,16 @@ def analyze(text: str, state: SentenceState) -> None:
     title_ends: set[int] = set()
     while i < len(ws):
         title = match_title(text, ws, i)
+        if title and title.org is None:
+            org = finder.match(i, title_ends)
+            if org and org.j > title.j:  # "Đại sứ quán Chile", not the title "Đại sứ"
+                title = None
+        if title and state.titles and state.titles[-1].j + 1 == i and ws[i - 1].text == "-" \
+                and state.titles[-1].org is None and title.org is not None:
+            # "Phó Chủ tịch - Tổng Thư ký Ủy ban ...": one post written as two titles
+            first = state.titles.pop()
+            title = TitleMatch(first.i, title.j, first.start, title.end, first.head,
+                               text[first.start:title.end], title.org)
         if title:
             if i > 0 and ws[i - 1].key in FORMER_MARKERS:
                 title.former = True
@@ -120,14 +135,18 @@ def analyze(text: str, state: SentenceState) -> None:
             state.orgs.append(org)
             i = org.j
             continue
-        place = finder.place_at(i) if (i - 1) not in title_ends and not _after_honorific(ws, i) else None
+        place = finder.place_at(i) if (i - 1) not in title_ends and not _after_honorific(ws, i) \
+            and finder.place_ok(i) else None
         if place:
             unit = ws[i - 1].key if i > 0 else ""
             state.places.append((i, i + place[0], unit, place[1]))
             i += place[0]
             continue
         if ws[i].key in {"xã", "phường", "huyện", "quận"} and i + 1 < len(ws) and ws[i + 1].cap:
-            run = finder.cap_run(i + 1, 3)
+            run = finder.commune_run(i + 1)
+            if not run:
+                i += 1
+                continue
             state.places.append((i + 1, i + 1 + run, ws[i].key, text[ws[i + 1].start:ws[i + run].end]))
             i += 1 + run
             continue
