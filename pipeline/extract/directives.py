@@ -63,7 +63,7 @@ class DirectiveExtractor:
                     continue
                 issuer, addressees = self.last_issuer, [subject]
             else:
-                issuer = self._issuer(sent, start) or sentence_issuer
+                issuer = self._issuer(sent, start) or sentence_issuer or self._coordinated_subject(sent, tokens, n)
                 if issuer is None:
                     continue
                 addressees = [a for a in addressees if a != issuer]
@@ -83,6 +83,16 @@ class DirectiveExtractor:
         before = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
         return ";" in self.text[previous_end:start] or any(
             before.endswith(w) for w in ("đồng thời", "và", "cũng", "còn"))
+
+    def _coordinated_subject(self, sent: SentenceState, tokens, n: int) -> str | None:
+        """'Bộ trưởng A ghi nhận ... và đề nghị ...': the subject of the sentence's first verb."""
+        if n == 0 or fold(tokens[n - 1][2]) not in {"và", "đồng thời"}:
+            return None
+        if not sent.refs:
+            return None
+        first = sent.refs[0]
+        lead = fold(self.text[sent.span.start:first.start])
+        return first.person if len(lead.split()) <= 6 else None
 
     def _issuer(self, sent: SentenceState, start: int) -> str | None:
         """The last person or body named before the trigger in this sentence."""

@@ -121,7 +121,8 @@ class OrganizationFinder:
             return None
         delegation = self._delegation(i, title_ends)
         if delegation:
-            return delegation
+            standing = self._core(i, title_ends)  # "Đoàn Đại biểu Quốc hội tỉnh X" is a standing body
+            return standing if standing and standing.j >= delegation.j else delegation
         prefix = self.ix["prefixes"].match(ws, i)
         if prefix:
             inner = self._core(i + prefix[0], title_ends | {i + prefix[0] - 1})
@@ -319,14 +320,15 @@ class OrganizationFinder:
             country = self.ix["countries"].match(ws, j)
             if country and not m.name.endswith(self.lex.countries[country[1]]):
                 j += country[0]
-        if j + 1 < len(ws) and ws[j].key == "tại" and m.name.startswith(("Đại sứ quán", "Tổng Lãnh sự quán")):
+        heads = " ".join(w.key for w in ws[m.i:m.i + 4])
+        if j + 1 < len(ws) and ws[j].key == "tại" and heads.startswith(("đại sứ quán", "tổng lãnh sự quán")):
             country = self.ix["countries"].match(ws, j + 1)
             if country:
                 j += 1 + country[0]
         if j != m.j:
             m = replace(m, j=j, end=ws[j - 1].end, name=self.span_text(m.i, j), reference=None)
         if j + 2 < len(ws) and ws[j].text == "(" and ws[j + 2].text == ")" and ws[j + 1].text.isupper():
-            m = replace(m, end=ws[j + 2].end, j=j + 3)  # the bracketed abbreviation belongs to the mention
+            m = replace(m, j=j + 3)  # the bracketed abbreviation ("(EVN)") is passed over, not named
         return m
 
 

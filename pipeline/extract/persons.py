@@ -153,7 +153,7 @@ class PersonExtractor:
                 break
         # "Báo cáo với Phó Thủ tướng, Chủ tịch ... A": a title after a preposition is
         # someone else, spoken to or of, not a post of A
-        for n, t in enumerate(stack):
+        for n, t in enumerate(stack[:-1]):
             if t.i > 0 and ws[t.i - 1].key in PREPOSITIONS:
                 return stack[n + 1:]
         return stack
@@ -371,6 +371,9 @@ def dedupe_positions(state: ExtractionState) -> None:
         fuller = [q for q in kept if q is not p and q.person == p.person and fold(q.title).startswith(title + " ")]
         if p.organization is None and fuller:
             continue
+        if p.organization is None and any(q is not p and q.person == p.person and fold(q.title) == title
+                                          and q.organization for q in kept):
+            continue  # "Bộ trưởng A" again, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ A"
         if fuller and all(q.organization == p.organization for q in fuller):
             continue
         final.append(p)

@@ -101,8 +101,8 @@ class ExtractionState:
             self.org_by_name[lookup] = key
         org = self.organizations[key]
         if span:
-            if not org.mentions:
-                org.name = name  # the body is named as the article first writes it
+            if not org.mentions or len(name) > len(org.name):
+                org.name = name  # a body is named by its longest written form
             if span not in org.mentions:
                 org.mentions.append(span)
         return key
