@@ -45,7 +45,7 @@ class UndertheseaTokenizer:
         pos = 0
         for line_start, line in _lines(text):
             if line.strip():
-                for token in word_tokenize(line):
+                for token in _split_at_proper_nouns(word_tokenize(line)):
                     at = _find(text, token, pos, line_start + len(line))
                     if at is None:
                         continue
@@ -66,6 +66,23 @@ class UndertheseaTokenizer:
             words_.append(piece)
             spaces_.append(False)
         return Doc(self.vocab, words=words_, spaces=spaces_)
+
+
+def _split_at_proper_nouns(tokens: list[str]) -> list[str]:
+    """Undo segmentation that glues a common word to a proper noun ("giao Ban"):
+    a word breaks where a lower-case syllable is followed by a capitalised one."""
+    out = []
+    for token in tokens:
+        parts = token.split(" ")
+        current = [parts[0]]
+        for part in parts[1:]:
+            if part[:1].isupper() and current[-1][:1].islower():
+                out.append(" ".join(current))
+                current = [part]
+            else:
+                current.append(part)
+        out.append(" ".join(current))
+    return out
 
 
 def _lines(text: str):

@@ -76,9 +76,11 @@ def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
         k = i + n
         org = None
         if title.body != "none":
-            if title.body_head and n > 1 and ws[k - 1].key == fold(title.body_head):
-                # "Trưởng Ban" + "Tổ chức Trung ương": the head's last word opens the body
-                org = finder.match(k - 1, {k - 2})
+            body_words = len(title.body_head.split()) if title.body_head else 0
+            if body_words and n > body_words and \
+                    " ".join(w.key for w in ws[k - body_words:k]) == fold(title.body_head):
+                # "Trưởng Ban" + "Tổ chức Trung ương": the head's last words open the body
+                org = finder.match(k - body_words, {k - body_words - 1})
                 if org and org.j <= k:
                     org = None
             if org is None and k < len(ws):

@@ -1,0 +1,344 @@
+"""Stage 6: check a written graph against the shapes and the ontology.
+
+Two independent checks, both must pass:
+
+1. SHACL (pyshacl) with ontology/shapes.ttl, with ontology/governance.ttl as the
+   ontology graph. Mixing the ontology in lets targets and sh:class see the class
+   hierarchy (a gov:Meeting is a gov:Event); no RDFS inference is run, because the
+   shapes describe exactly what the mapper asserts, and domain/range inference would
+   only add types that hide a wrong link instead of reporting it.
+2. OWL consistency: the ontology and the data are loaded into owlready2 and HermiT
+   (Java) checks them, e.g. that no node is both a gov:Person and a gov:Organization.
+   owlready2 does not read Turtle, so the graph goes through a temporary N-Triples
+   file. HermiT only knows OWL 2's datatype map, which has no xsd:date or
+   xsd:gMonthDay: those literals reach it as xsd:string (SHACL checks their datatype),
+   and predicates the ontology does not declare reach it as annotation properties.
+   A graph of more than `OWL_MAX_TRIPLES` data triples is checked on a deterministic
+   sample of its subjects (a subset that is inconsistent proves the whole is; the
+   report says that a sample was used). A missing Java is an error, never a pass.
+
+`main_validate(path)` is the CLI's entry: exit 0 when both pass, 1 when not, 2 when
+the file is missing or cannot be parsed (the message names the file).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from . import resources
+from .write import PREFIXES, rdf_format
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+ONTOLOGY_FILE = ("governance.ttl",)
+SHAPES_FILE = ("shapes.ttl",)
+
+OWL_MAX_TRIPLES = 100_000  # data triples given to HermiT at most (a few seconds of Java)
+_REPORT_LINES = 60  # SHACL results printed in the report text at most
+
+# Datatypes of OWL 2's datatype map (https://www.w3.org/TR/owl2-syntax/#Datatype_Maps).
+_XSD_OWL2 = ("decimal integer nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger "
+             "long int short byte unsignedLong unsignedInt unsignedShort unsignedByte double float "
+             "string normalizedString token language Name NCName NMTOKEN boolean hexBinary "
+             "base64Binary anyURI dateTime dateTimeStamp").split()
+OWL2_DATATYPES = frozenset([XSD[d] for d in _XSD_OWL2] + [
+    RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString, RDFS.Literal, OWL.real, OWL.rational])
+_DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
+_BUILTIN = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://www.w3.org/2000/01/rdf-schema#",
+            "http://www.w3.org/2002/07/owl#")
+
+
+class InputError(Exception):
+    """The graph file is missing or cannot be parsed; the message names the file."""
+
+
+@dataclass
+class Violation:
+    """One SHACL result, with the shape's message."""
+
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        value = f" (value: {self.value})" if self.value is not None else ""
+        return f"{self.focus}{where}: {self.message}{value}"
+
+
+@dataclass
+class Report:
+    """The outcome of `validate`: `conforms` is SHACL-valid *and* OWL-consistent, no errors."""
+
+    path: Path
+    triples: int = 0
+    shacl_conforms: bool = False
+    violations: list[Violation] = field(default_factory=list)
+    consistent: bool | None = None  # None: the OWL check could not run (see errors)
+    owl_note: str = ""
+    suspects: list[str] = field(default_factory=list)  # likely causes of an inconsistency
+    errors: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def conforms(self) -> bool:
+        return self.shacl_conforms and self.consistent is True and not self.errors
+
+    @property
+    def text(self) -> str:
+        lines = [f"{self.path}: {self.triples} triples"]
+        if self.shacl_conforms:
+            lines.append(f"SHACL: conforms ({self.seconds.get('shacl', 0):.1f} s)")
+        else:
+            lines.append(f"SHACL: {len(self.violations)} violation(s) ({self.seconds.get('shacl', 0):.1f} s)")
+            lines += [f"  - {v}" for v in self.violations[:_REPORT_LINES]]
+            if len(self.violations) > _REPORT_LINES:
+                lines.append(f"  ... and {len(self.violations) - _REPORT_LINES} more")
+        if self.consistent is True:
+            lines.append(f"OWL (HermiT): consistent ({self.seconds.get('owl', 0):.1f} s){self.owl_note}")
+        elif self.consistent is False:
+            lines.append(f"OWL (HermiT): INCONSISTENT ({self.seconds.get('owl', 0):.1f} s){self.owl_note}")
+            lines += [f"  - likely cause: {s}" for s in self.suspects]
+        lines += [f"ERROR: {e}" for e in self.errors]
+        lines.append("result: " + ("OK" if self.conforms else "FAILED"))
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# Reading
+
+
+def _ontology() -> Graph:
+    return Graph().parse(resources.data_path(*ONTOLOGY_FILE), format="turtle")
+
+
+def _shapes() -> Graph:
+    return Graph().parse(resources.data_path(*SHAPES_FILE), format="turtle")
+
+
+def read_graph(path: Path | str) -> Graph:
+    """The union of all graphs in a .ttl/.trig/.nq/.nt file as one rdflib Graph.
+
+    Parsed by pyoxigraph (strict, fast) and copied into rdflib for pyshacl.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        fmt = rdf_format(path)
+        quads = ox.parse(path=str(path), format=fmt)
+        graph = Graph()
+        for q in quads:
+            graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+    except (ValueError, SyntaxError, OSError) as e:
+        raise InputError(f"{path}: cannot parse: {e}") from e
+    return graph
+
+
+def _rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):  # RDF 1.1: a simple literal is an xsd:string
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _short(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        iri = str(term)
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if iri.startswith(ns) and len(iri) > len(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return f"<{iri}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    return str(term)
+
+
+# ---------------------------------------------------------------------------
+# SHACL
+
+
+def check_shacl(data: Graph, ontology: Graph | None = None) -> tuple[bool, list[Violation]]:
+    """pyshacl with the project's shapes; results sorted, each with its readable message."""
+    import pyshacl
+
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=_shapes(), ont_graph=ontology if ontology is not None else _ontology(),
+        inference="none", abort_on_first=False, allow_warnings=False)
+    violations = []
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        path = results.value(r, SH.resultPath)
+        value = results.value(r, SH.value)
+        messages = sorted(str(m) for m in results.objects(r, SH.resultMessage))
+        violations.append(Violation(
+            focus=_short(results.value(r, SH.focusNode)),
+            path=_short(path) if isinstance(path, URIRef) else ("(complex path)" if path is not None else None),
+            value=_short(value) if value is not None else None,
+            message=" / ".join(messages) or "(no message)",
+            severity=_short(results.value(r, SH.resultSeverity)).replace("sh:", "").split("#")[-1].rstrip(">")))
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
+    return bool(conforms), violations
+
+
+# ---------------------------------------------------------------------------
+# OWL
+
+
+def find_java() -> str | None:
+    """`java` on PATH, else $JAVA_HOME/bin/java; None when neither exists."""
+    found = shutil.which("java")
+    if found:
+        return found
+    home = os.environ.get("JAVA_HOME")
+    if home and (Path(home) / "bin" / "java").is_file():
+        return str(Path(home) / "bin" / "java")
+    return None
+
+
+def _sample(data: Graph, limit: int) -> tuple[Graph, str]:
+    """All of `data` if small enough, else the triples of a deterministic sample of its
+    subjects (spread by hash, not by name) plus the types of the nodes they point to."""
+    if len(data) <= limit:
+        return data, ""
+    subjects = sorted(set(data.subjects()), key=lambda s: hashlib.sha1(str(s).encode()).hexdigest())
+    sample, linked = Graph(), set()
+    for s in subjects:
+        triples = list(data.triples((s, None, None)))
+        if len(sample) + len(triples) > limit:
+            break
+        for t in triples:
+            sample.add(t)
+            if isinstance(t[2], URIRef):
+                linked.add(t[2])
+    for node in linked:
+        for t in data.triples((node, RDF.type, None)):
+            sample.add(t)
+    return sample, f"; checked on a sample of {len(sample)} of {len(data)} data triples (limit {limit})"
+
+
+def owl_projection(data: Graph, ontology: Graph) -> Graph:
+    """Ontology + data as HermiT can read them: literals of datatypes outside OWL 2's map
+    become xsd:string, undeclared predicates become annotation properties."""
+    out = Graph()
+    declared = {s for s, o in ontology.subject_objects(RDF.type) if o in _DECLARATIONS}
+    for graph in (ontology, data):
+        for s, p, o in graph:
+            if isinstance(o, Literal) and o.datatype is not None and o.datatype not in OWL2_DATATYPES:
+                o = Literal(str(o), datatype=XSD.string)
+            out.add((s, p, o))
+    for p in set(data.predicates()):
+        if p not in declared and not str(p).startswith(_BUILTIN):
+            out.add((p, RDF.type, OWL.AnnotationProperty))
+    return out
+
+
+def check_owl(data: Graph, ontology: Graph | None = None, limit: int = OWL_MAX_TRIPLES) -> tuple[bool, str]:
+    """(consistent, note) from HermiT via owlready2. Raises RuntimeError when Java is
+    missing or the reasoner fails for another reason than inconsistency."""
+    import owlready2
+
+    java = find_java()
+    if java is None:
+        raise RuntimeError("cannot run the OWL reasoner: Java not found (put java on PATH or set JAVA_HOME)")
+    owlready2.JAVA_EXE = java
+    ontology = ontology if ontology is not None else _ontology()
+    sample, note = _sample(data, limit)
+    with tempfile.TemporaryDirectory(prefix="govkg-owl-") as tmp:
+        nt = Path(tmp) / "graph.nt"
+        owl_projection(sample, ontology).serialize(nt, format="nt", encoding="utf-8")
+        world = owlready2.World()
+        try:
+            world.get_ontology(nt.as_uri()).load(format="ntriples")
+            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+        except owlready2.OwlReadyInconsistentOntologyError:
+            return False, note
+        except owlready2.OwlReadyJavaError as e:
+            raise RuntimeError(f"the OWL reasoner failed: {str(e).strip().splitlines()[-1] if str(e).strip() else e}") from e
+        finally:
+            world.close()
+    return True, note
+
+
+def disjointness_suspects(data: Graph, ontology: Graph | None = None, limit: int = 10) -> list[str]:
+    """Nodes whose types (asserted, or implied by a property's domain or range) fall in
+    two disjoint classes: the usual cause of an inconsistency, named for the report."""
+    ont = ontology if ontology is not None else _ontology()
+    disjoint: set[frozenset] = {frozenset((a, b)) for a, b in ont.subject_objects(OWL.disjointWith)}
+    for node in ont.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(ont.items(ont.value(node, OWL.members)))
+        disjoint |= {frozenset((a, b)) for a in members for b in members if a != b}
+    supers = lambda c: set(ont.transitive_objects(c, RDFS.subClassOf))
+    types: dict = {}
+    for s, o in data.subject_objects(RDF.type):
+        types.setdefault(s, set()).update(supers(o))
+    for p, d in ont.subject_objects(RDFS.domain):
+        if isinstance(d, URIRef):
+            for s in data.subjects(p, None):
+                types.setdefault(s, set()).update(supers(d))
+    for p, r in ont.subject_objects(RDFS.range):
+        if isinstance(r, URIRef) and (r, RDF.type, OWL.Class) in ont:
+            for o in data.objects(None, p):
+                if not isinstance(o, Literal):
+                    types.setdefault(o, set()).update(supers(r))
+    found = []
+    for node in sorted(types, key=str):
+        clash = sorted({tuple(sorted(map(_short, pair))) for pair in disjoint if pair <= types[node]})
+        if clash:
+            found.append(f"{_short(node)} is both {clash[0][0]} and {clash[0][1]}, which are disjoint")
+    return found[:limit]
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+
+
+def validate(graph_path: Path | str) -> Report:
+    """SHACL and OWL checks of one graph file (see the module docstring).
+
+    Raises InputError when the file is missing or unparseable.
+    """
+    report = Report(path=Path(graph_path))
+    data = read_graph(graph_path)
+    report.triples = len(data)
+    ontology = _ontology()
+    t = time.perf_counter()
+    report.shacl_conforms, report.violations = check_shacl(data, ontology)
+    report.seconds["shacl"] = time.perf_counter() - t
+    t = time.perf_counter()
+    try:
+        report.consistent, report.owl_note = check_owl(data, ontology)
+    except RuntimeError as e:
+        report.errors.append(str(e))
+    report.seconds["owl"] = time.perf_counter() - t
+    if report.consistent is False:
+        report.suspects = disjointness_suspects(data, ontology)
+    return report
+
+
+def main_validate(path: Path | str) -> int:
+    """Validate and print the report: 0 conforms and consistent, 1 not, 2 input error."""
+    try:
+        report = validate(path)
+    except InputError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(report.text)
+    return 0 if report.conforms else 1
