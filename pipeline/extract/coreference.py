@@ -18,14 +18,19 @@ from .words import Word
 
 
 def join_honorifics(ws: list[Word]) -> list[Word]:
-    """Words with the two-syllable honorific "đồng chí" as one word."""
+    """Words with each honorific of several syllables ("đồng chí", "Đại tướng") as one word."""
+    honorifics = lexicon().honorifics
     out: list[Word] = []
-    for w in ws:
-        if out and out[-1].key == "đồng" and w.key == "chí":
-            prev = out.pop()
-            out.append(Word(prev.start, w.end, f"{prev.text} {w.text}"))
+    i = 0
+    while i < len(ws):
+        for n in (4, 3, 2):
+            if i + n <= len(ws) and " ".join(w.key for w in ws[i:i + n]) in honorifics:
+                out.append(Word(ws[i].start, ws[i + n - 1].end, " ".join(w.text for w in ws[i:i + n])))
+                i += n
+                break
         else:
-            out.append(w)
+            out.append(ws[i])
+            i += 1
     return out
 
 

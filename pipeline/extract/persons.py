@@ -60,6 +60,15 @@ def _covered(state: SentenceState) -> set[int]:
     return covered
 
 
+def honorific_before(ws: list[Word], i: int) -> int:
+    """Words of an honorific, rank or degree that ends just before ws[i] ("ông", "Đại tướng", "GS.TS")."""
+    honorifics = lexicon().honorifics
+    for n in (4, 3, 2, 1):
+        if i - n >= 0 and " ".join(w.key for w in ws[i - n:i]) in honorifics:
+            return n
+    return 0
+
+
 def find_names(text: str, state: SentenceState) -> list[NameMatch]:
     lex = lexicon()
     ws = state.words
@@ -79,14 +88,15 @@ def find_names(text: str, state: SentenceState) -> list[NameMatch]:
             if split is not None:
                 i = split
         prev = ws[i - 1].key if i > 0 else ""
-        anchored = i in title_ends or prev in lex.honorifics or prev in {":", ";", ",", "và", "("}
+        after_honorific = honorific_before(ws, i) > 0
+        anchored = i in title_ends or after_honorific or prev in {":", ";", ",", "và", "("}
         start_word = ws[i].key
         if not anchored and i == 0 and start_word in lex.honorifics and j - i >= 2:
             i += 1  # "Ông Diệp Minh Quý": the honorific opens the sentence
             anchored = True
         n = j - i
         looks_vietnamese = ws[i].text in lex.surnames
-        if n >= 2 and (i in title_ends or prev in lex.honorifics):
+        if n >= 2 and (i in title_ends or after_honorific):
             out.append(NameMatch(i, j, text[ws[i].start:ws[j - 1].end], True))
         elif n >= 2 and anchored and (looks_vietnamese or n >= 3):
             out.append(NameMatch(i, j, text[ws[i].start:ws[j - 1].end], True))
@@ -250,9 +260,10 @@ class PersonExtractor:
             while k + 1 < len(ws) and ws[k].text == "," and (k + 1) in by_start:
                 stack.append(by_start[k + 1])
                 k = by_start[k + 1].j
-            if k < len(ws) and ws[k].text == ":":
+            colon = k < len(ws) and ws[k].text == ":"
+            if colon:
                 k += 1
-            self._share(sent, stack, k, names, shared_for)
+            self._share(sent, stack, k, names, shared_for, names_only=not colon)
         for t in sent.titles:
             j = t.j
             if j + 2 < len(ws) and ws[j].key == "các" and ws[j + 1].key == "bộ" and ws[j + 2].text == ":":
@@ -274,7 +285,9 @@ class PersonExtractor:
         if sent.sentence.credit:
             self._photo_credit(sent)
 
-    def _share(self, sent, stack, k, names, shared_for, by_field=False) -> None:
+    def _share(self, sent, stack, k, names, shared_for, by_field=False, names_only=False) -> None:
+        """Give the shared titles to each item of the list from word k. Without a colon
+        ("các Thượng nghị sĩ A và B; Đại sứ C") the list holds bare names only."""
         ws = sent.words
         name_at = {n.i: n for n in names}
         by_start = {x.i: x for x in sent.titles}
@@ -285,7 +298,7 @@ class PersonExtractor:
                 if field_title:
                     item_titles = [field_title]
                     k = k2
-            while k in by_start:  # the item's own stack
+            while k in by_start and not names_only:  # the item's own stack
                 k = by_start[k].j
                 if k < len(ws) and ws[k].text == ",":
                     k += 1 if (k + 1) in by_start else 0
