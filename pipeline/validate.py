@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -175,6 +176,14 @@ def _short(term) -> str:
 # ---------------------------------------------------------------------------
 # SHACL
 
+_IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"{}|^`]+?)>?(?=[\s,;)]|$)")
+
+
+def _shorten_iris(text: str) -> str:
+    """Full IRIs that pyshacl writes into messages, as prefixed names."""
+    return _IRI_IN_TEXT.sub(lambda m: _short(URIRef(m.group(1))), text)
+
+
 
 def check_shacl(data: Graph, ontology: Graph | None = None) -> tuple[bool, list[Violation]]:
     """pyshacl with the project's shapes; results sorted, each with its readable message."""
@@ -187,15 +196,34 @@ def check_shacl(data: Graph, ontology: Graph | None = None) -> tuple[bool, list[
     for r in results.subjects(RDF.type, SH.ValidationResult):
         path = results.value(r, SH.resultPath)
         value = results.value(r, SH.value)
-        messages = sorted(str(m) for m in results.objects(r, SH.resultMessage))
+        # A result of a node shape's SPARQL constraint carries the node shape's heading and
+        # the constraint's own message: heading first.
+        messages = sorted((_shorten_iris(str(m)) for m in results.objects(r, SH.resultMessage)), key=len)
         violations.append(Violation(
             focus=_short(results.value(r, SH.focusNode)),
-            path=_short(path) if isinstance(path, URIRef) else ("(complex path)" if path is not None else None),
+            path=_path(results, path) if path is not None else None,
             value=_short(value) if value is not None else None,
-            message=" / ".join(messages) or "(no message)",
+            message=": ".join(messages) or "(no message)",
             severity=_short(results.value(r, SH.resultSeverity)).replace("sh:", "").split("#")[-1].rstrip(">")))
-    violations.sort(key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
-    return bool(conforms), violations
+    # Two constraints of one property shape (datatype and language) can fail on one value
+    # with the same message: report it once.
+    unique = {(v.focus, v.path or "", v.message, v.value or ""): v for v in violations}
+    return bool(conforms), [unique[k] for k in sorted(unique)]
+
+
+def _path(g: Graph, path) -> str:
+    """A SHACL property path in SPARQL syntax: gov:p, ^gov:p, (a|b), a/b."""
+    if isinstance(path, URIRef):
+        return _short(path)
+    inverse = g.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _path(g, inverse)
+    alternatives = g.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(_path(g, p) for p in g.items(alternatives)) + ")"
+    if (path, RDF.first, None) in g:
+        return "/".join(_path(g, p) for p in g.items(path))
+    return "(path)"
 
 
 # ---------------------------------------------------------------------------

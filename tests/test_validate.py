@@ -1,0 +1,211 @@
+"""Validation: a good graph passes both checks; each way of breaking one is reported,
+by a message a person can read, and a missing reasoner is an error, not a pass."""
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from pipeline import iris, mapping, validate, write
+from pipeline.mapping import GOV
+from sample_article import sample_facts
+
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest probes module globals
+
+
+@pytest.fixture(scope="module")
+def good_path(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graph")
+    files = write.write_graph(out, mapping.corpus_quads([sample_facts("t01"), sample_facts("t02", None)]))
+    return files.ttl
+
+
+@pytest.fixture(scope="module")
+def good(good_path) -> Graph:
+    return validate.read_graph(good_path)
+
+
+@pytest.fixture
+def data(good) -> Graph:
+    """A fresh copy of the good graph to break."""
+    g = Graph()
+    for t in good:
+        g.add(t)
+    return g
+
+
+def one(g: Graph, p, o=None):
+    return next(iter(g.subjects(p, o)))
+
+
+def violations_of(g: Graph) -> list[validate.Violation]:
+    conforms, violations = validate.check_shacl(g)
+    assert not conforms and violations
+    for v in violations:
+        assert v.message and v.message != "(no message)"
+    return violations
+
+
+def reported(violations, focus, *words) -> bool:
+    return any(v.focus == validate._short(focus) and all(w in v.message for w in words) for v in violations)
+
+
+def test_the_good_graph_conforms_to_the_shapes(good):
+    conforms, violations = validate.check_shacl(good)
+    assert conforms, "\n".join(map(str, violations))
+
+
+def test_missing_evidence_is_reported(data):
+    holding = one(data, RDF.type, GOV.PostHolding)
+    data.remove((holding, GOV.evidence, None))
+    assert reported(violations_of(data), holding, "must link to at least one gov:TextSpan")
+
+
+def test_missing_article_is_reported(data):
+    event = one(data, RDF.type, GOV.Meeting)
+    data.remove((event, GOV.statedIn, None))
+    assert reported(violations_of(data), event, "exactly one gov:Article")
+
+
+def test_a_date_of_the_wrong_datatype_is_reported(data):
+    event = one(data, RDF.type, GOV.Meeting)
+    data.remove((event, GOV.date, None))
+    data.add((event, GOV.date, Literal("2025-03-05")))  # a plain string, not an xsd:date
+    assert reported(violations_of(data), event, "xsd:date", "xsd:gMonthDay")
+
+
+def test_a_year_less_date_must_be_a_gmonthday(data):
+    event = one(data, RDF.type, GOV.Meeting)
+    data.remove((event, GOV.date, None))
+    data.add((event, GOV.date, Literal("--03-05", datatype=XSD.gMonthDay)))
+    assert validate.check_shacl(data)[0]  # right
+    data.remove((event, GOV.date, None))
+    data.add((event, GOV.date, Literal("--03-05", datatype=XSD.date)))  # wrong
+    assert reported(violations_of(data), event, "xsd:gMonthDay")
+
+
+def test_an_event_with_two_dates_is_reported(data):
+    event = one(data, RDF.type, GOV.Meeting)
+    data.add((event, GOV.date, Literal("2025-03-06", datatype=XSD.date)))
+    assert reported(violations_of(data), event, "at most one date")
+
+
+def test_a_label_without_language_tag_is_reported(data):
+    person = iris.person_iri("Tô Lâm")
+    data.remove((person, RDFS.label, None))
+    data.add((person, RDFS.label, Literal("Tô Lâm")))
+    assert reported(violations_of(data), person, "tagged as Vietnamese")
+
+
+def test_a_person_without_a_name_or_mention_is_reported(data):
+    person = iris.person_iri("Tô Lâm")
+    data.remove((person, RDFS.label, None))
+    data.remove((None, GOV.mentionOf, person))
+    violations = violations_of(data)
+    assert reported(violations, person, "needs a name label")
+    assert reported(violations, person, "at least one gov:Mention")
+
+
+def test_a_holding_without_a_post_is_reported(data):
+    holding = one(data, RDF.type, GOV.PostHolding)
+    data.remove((holding, GOV.post, None))
+    assert reported(violations_of(data), holding, "which post is held")
+
+
+def test_a_holder_of_the_wrong_class_is_reported(data):
+    holding = one(data, RDF.type, GOV.PostHolding)
+    data.remove((holding, GOV.holder, None))
+    data.add((holding, GOV.holder, URIRef("https://w3id.org/govkg/body/ban-to-chuc-trung-uong")))
+    assert reported(violations_of(data), holding, "gov:holder", "gov:Person")
+
+
+def test_spans_whose_offsets_disagree_with_their_text_are_reported(data):
+    span = iris.span_iri("t01", 50, 56)  # "Tô Lâm"
+    data.remove((span, GOV.end, None))
+    data.add((span, GOV.end, Literal(60)))
+    violations = violations_of(data)
+    # the SPARQL constraint's message is filled in with the numbers
+    assert reported(violations, span, "has 6 characters but its offsets cover 10")
+
+
+def test_a_span_that_ends_before_it_starts_is_reported(data):
+    span = iris.span_iri("t01", 50, 56)
+    data.remove((span, GOV.start, None))
+    data.add((span, GOV.start, Literal(70)))
+    assert reported(violations_of(data), span, "smaller than its end offset")
+
+
+def test_offsets_must_be_integers(data):
+    span = iris.span_iri("t01", 50, 56)
+    data.remove((span, GOV.start, None))
+    data.add((span, GOV.start, Literal("50")))
+    assert reported(violations_of(data), span, "xsd:integer")
+
+
+def test_evidence_from_another_article_is_reported(data):
+    holding = next(h for h in data.subjects(RDF.type, GOV.PostHolding)
+                   if data.value(h, GOV.statedIn) == iris.article_iri("t01"))
+    data.add((holding, GOV.evidence, iris.span_iri("t02", 50, 56)))
+    assert reported(violations_of(data), holding, "belongs to another article", "article:t02")
+
+
+def test_every_shape_has_a_message():
+    shapes = validate._shapes()
+    sh = validate.SH
+    nodes = set(shapes.subjects(RDF.type, sh.NodeShape)) | set(shapes.objects(None, sh.property))
+    assert len(nodes) > 40
+    for node in nodes:
+        assert shapes.value(node, sh.message) is not None, node
+    for constraint in shapes.objects(None, sh.sparql):
+        assert shapes.value(constraint, sh.message) is not None
+
+
+def test_the_owl_projection_keeps_hermit_to_its_datatypes(good):
+    projected = validate.owl_projection(good, validate._ontology())
+    datatypes = {o.datatype for o in projected.objects() if isinstance(o, Literal) and o.datatype}
+    assert datatypes <= validate.OWL2_DATATYPES
+    assert (URIRef("http://purl.org/dc/terms/source"), RDF.type, URIRef("http://www.w3.org/2002/07/owl#AnnotationProperty")) in projected
+
+
+def test_large_graphs_are_sampled_for_the_reasoner(good):
+    sample, note = validate._sample(good, 200)
+    assert 0 < len(sample) and note.startswith("; checked on a sample of")
+    assert len(set(sample) - set(good)) == 0
+    assert validate._sample(good, len(good)) == (good, "")
+
+
+def test_good_graph_passes_both_checks_and_exits_0(good_path, capsys):
+    assert validate.main_validate(good_path) == 0  # runs HermiT
+    out = capsys.readouterr().out
+    assert "SHACL: conforms" in out and "OWL (HermiT): consistent" in out and "result: OK" in out
+
+
+def test_an_inconsistent_graph_is_reported_with_its_cause(good_path, tmp_path):
+    # gov:Person and gov:Organization are disjoint: SHACL has no shape that says so, the reasoner does.
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(good_path.read_text(encoding="utf-8") + f"\n<{iris.person_iri('Tô Lâm')}> a <{GOV.Organization}> .\n",
+                   encoding="utf-8")
+    report = validate.validate(bad)  # runs HermiT
+    assert report.consistent is False and not report.conforms
+    assert "INCONSISTENT" in report.text
+    assert any("gov:Organization and gov:Person" in s and "to-lam" in s for s in report.suspects), report.suspects
+
+
+def test_a_missing_java_is_an_error_not_a_pass(good_path, monkeypatch):
+    monkeypatch.setattr(validate, "find_java", lambda: None)
+    report = validate.validate(good_path)
+    assert report.shacl_conforms and report.consistent is None and not report.conforms
+    assert "Java not found" in report.text and "result: FAILED" in report.text
+
+
+def test_input_errors_exit_2_and_name_the_file(tmp_path, capsys):
+    assert validate.main_validate(tmp_path / "nothing.ttl") == 2
+    assert "nothing.ttl" in capsys.readouterr().err
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .\n@@@\n", encoding="utf-8")
+    assert validate.main_validate(broken) == 2
+    assert "broken.ttl" in capsys.readouterr().err
+    odd = tmp_path / "graph.json"
+    odd.write_text("{}", encoding="utf-8")
+    assert validate.main_validate(odd) == 2
+    assert "graph.json" in capsys.readouterr().err
