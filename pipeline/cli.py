@@ -132,8 +132,10 @@ def _write_facts(graph: Path, out_dir: Path) -> list[Path]:
 
     if not graph.is_file():
         raise UsageError(f"{graph}: no such file")
-    written = write_facts(graph, out_dir)
-    return sorted(Path(p) for p in written) if written else sorted(Path(out_dir).glob("*.facts.json"))
+    try:
+        return write_facts(graph, out_dir)
+    except ValueError as exc:  # facts.FactsError: the graph cannot be read
+        raise UsageError(str(exc)) from None
 
 
 def cmd_facts(args) -> int:

@@ -364,3 +364,16 @@ def test_bad_files_are_named(tmp_path):
         ev.evaluate(ev.find_gold([tmp_path]), tmp_path)
     with pytest.raises(ev.EvalError, match="no such directory"):
         ev.find_gold([tmp_path / "nope"])
+
+
+@needs_shared
+def test_scorers_agree_on_the_pipelines_own_facts(reference, tmp_path):
+    """The dev set built by the pipeline and read back as facts: both scorers, same counts."""
+    from pipeline.build import build
+    from pipeline.facts import write_facts
+
+    gold_dir = GOLD_DIRS[0]
+    summary = build(sorted(gold_dir.glob("*.txt")), tmp_path / "out")
+    assert summary.ok, summary.failures
+    write_facts(tmp_path / "out" / "graph.ttl", tmp_path / "facts")
+    _counts_agree(reference, gold_dir, tmp_path / "facts")
