@@ -29,10 +29,11 @@ STOP_WORDS = {"của", "về", "tại", "do", "đã", "với", "cho", "trong", "
               "trên", "dưới", "khi", "nhằm", "thì", "mà", "nhưng", "hoặc", "hay", "bị", "làm",
               "tiếp", "tham", "dự", "phối", "chủ", "nói", "cũng", "đề", "yêu", "giao", "kiến",
               "này", "đó", "năm", "ngày", "tháng", "sau", "trước", "vào", "ra", "lên", "qua",
-              "đi", "thực", "ký", "ban", "gồm", "như", "hiện", "nguyên", "thuộc", "trực"}
+              "đi", "ký", "ban", "gồm", "như", "hiện", "nguyên", "thuộc", "trực"}
 # A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
 # cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
 MAX_LOWER_WORDS = 3
+REGION_WORDS = {"miền", "vùng", "khu", "phía"}
 DELEGATION_HEADS = (("đoàn", "đại", "biểu"), ("đoàn", "công", "tác"))
 
 
@@ -85,11 +86,16 @@ class OrganizationFinder:
         return self.text[self.ws[i].start: self.ws[j - 1].end]
 
     # -- places ---------------------------------------------------------------
+    def province_at(self, i: int) -> tuple[int, str] | None:
+        """(words, canonical name) of a Vietnamese province or city at ws[i]."""
+        m = self.ix["provinces"].match(self.ws, i)
+        return (m[0], self.lex.provinces[m[1]]) if m else None
+
     def place_at(self, i: int) -> tuple[int, str] | None:
         """(words, canonical name) of a province or country at ws[i]."""
-        m = self.ix["provinces"].match(self.ws, i)
+        m = self.province_at(i)
         if m:
-            return m[0], self.lex.provinces[m[1]]
+            return m
         m = self.ix["countries"].match(self.ws, i)
         if m:
             return m[0], self.lex.countries[m[1]]
@@ -188,7 +194,7 @@ class OrganizationFinder:
             j = j_unit
         elif count_word:
             return None
-        place = self.place_at(j)
+        place = self.province_at(j)
         if place:
             j_end = j + place[0]
             return OrgMatch(i, j_end, ws[i].start, ws[j_end - 1].end, self.span_text(i, j_end), kind,
@@ -211,12 +217,12 @@ class OrganizationFinder:
         head = self.span_text(i, head_end)
         members, k = [], j
         while True:
-            place = self.place_at(k)
+            place = self.province_at(k)
             if not place:
                 break
             members.append(place[1])
             k += place[0]
-            if k < len(ws) and ws[k].text in {",", "và"} and self.place_at(k + 1):
+            if k < len(ws) and ws[k].text in {",", "và"} and self.province_at(k + 1):
                 k += 1
                 continue
             break
@@ -244,7 +250,7 @@ class OrganizationFinder:
         """End of the proper part of a body name starting at word j (capitalised)."""
         ws = self.ws
         place = self.place_at(j)
-        if place:
+        if place and not self._continues_lower(j + place[0]):
             return j + place[0]
         j += 1
         lowered, first_lower = 0, None
@@ -258,6 +264,11 @@ class OrganizationFinder:
                 continue
             if not w.is_word or w.key in STOP_WORDS:
                 break
+            if w.cap and ws[j - 1].key in REGION_WORDS:  # "miền Nam", "vùng Tây Bắc"
+                j += 1
+                while j < len(ws) and ws[j].cap and ws[j].is_word and not self._name_starts(j):
+                    j += 1
+                continue
             if w.cap:
                 tail = self._known_suffix(j)
                 if tail:
@@ -276,6 +287,10 @@ class OrganizationFinder:
                 first_lower = j
             j += 1
         return j
+
+    def _continues_lower(self, j: int) -> bool:
+        ws = self.ws
+        return j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS
 
     def _known_suffix(self, j: int) -> int:
         """Words of a place or standard qualifier ("Trung ương", "Việt Nam") at j."""

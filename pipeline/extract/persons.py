@@ -28,6 +28,10 @@ from .words import Word
 
 LIST_SEPARATORS = {",", ";", "và"}
 LOCAL_UNITS = {"xã", "phường", "huyện", "quận"}
+# Nouns after which a capitalised run names a place or a work, not a person.
+NOT_A_PERSON_BEFORE = {"đường", "phố", "cầu", "sân", "tuyến", "tốc", "án", "trình", "làng", "bản", "thôn",
+                       "xóm", "ấp", "núi", "sông", "hồ", "đảo", "đèo", "cảng", "chợ", "quảng", "trường",
+                       "hầm", "ga", "bến", "vịnh", "khu", "viện", "tàu", "nhà", "chùa", "đền"}
 PREPOSITIONS = {"của", "với", "cho", "theo", "tới", "đến", "cùng", "gặp", "tiếp", "thăm"}
 APPOSITION_SKIP = {"hiện", "là", "nguyên", "đương", "nhiệm"}
 HOLD_MARKERS = (("giữ", "chức", "vụ"), ("giữ", "chức"), ("làm",))
@@ -82,6 +86,9 @@ def find_names(text: str, state: SentenceState) -> list[NameMatch]:
         j = i
         while j < len(ws) and j not in covered and ws[j].cap and ws[j].is_word and j - i < 6:
             j += 1
+        if i > 0 and ws[i - 1].key in NOT_A_PERSON_BEFORE and not ws[i - 1].cap and not (i > 1 and ws[i - 2].cap):
+            i = j  # "đường Lê Văn Lương", "cao tốc Trà Lĩnh": a street, a road, a project
+            continue
         if ws[i].text not in lex.surnames:
             # "Công Thương Bạch Văn Hưng": a name starts at the family name inside the run
             split = next((k for k in range(i + 1, j - 1) if ws[k].text in lex.surnames), None)
@@ -196,8 +203,11 @@ class PersonExtractor:
                 k += 1
                 continue
             break
-        if bracket and (k >= len(ws) or ws[k].text != ")"):
-            return []
+        if bracket:
+            while k < len(ws) and ws[k].text != ")" and ws[k].text not in {".", ";", "("}:
+                k += 1  # "(Vụ trưởng Vụ Tổ chức cán bộ, Bộ Nội vụ)": the ministry the unit is in
+            if k >= len(ws) or ws[k].text != ")":
+                return []
         return stack
 
     def _add_positions(self, person: str, titles: list[TitleMatch], sent: SentenceState,

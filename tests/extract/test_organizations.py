@@ -1,0 +1,85 @@
+"""Organizations: bodies named in full, in a title, with a comma or "và", by abbreviation."""
+from conftest import run
+
+
+def test_a_body_whose_name_holds_a_comma_is_one_body():
+    f = run("Trưởng Ban Chính sách, chiến lược Trung ương Lạc Văn Kha làm việc với Ủy ban Kinh tế và Tài chính.")
+    assert "Ban Chính sách, chiến lược Trung ương" in f.organizations
+    assert "Ủy ban Kinh tế và Tài chính" in f.organizations
+
+
+def test_two_bodies_joined_by_va_stay_two_bodies():
+    f = run("Thủ tướng giao Ban Tổ chức Trung ương và Ban Tuyên giáo và Dân vận Trung ương phối hợp thực hiện.")
+    assert "Ban Tổ chức Trung ương" in f.organizations
+    assert "Ban Tuyên giáo và Dân vận Trung ương" in f.organizations
+    assert not any(o.startswith("Ban Tổ chức Trung ương và") for o in f.organizations)
+
+
+def test_a_ministry_name_with_comma_and_va():
+    f = run("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Quách Minh Tâm cho biết du lịch tăng trưởng.")
+    assert f.organizations == ["Bộ Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_body_named_only_inside_a_title_is_listed():
+    f = run("Phó Cục trưởng Cục Hàng không Việt Nam Lều Văn Sỹ phát biểu.")
+    assert "Cục Hàng không Việt Nam" in f.organizations
+
+
+def test_a_local_body_is_its_head_and_its_province():
+    f = run("Chủ tịch UBND tỉnh Quảng Ninh Tống Văn Lương và Bí thư Thành ủy Hải Phòng Mẫn Thị Hà dự họp.")
+    assert "UBND tỉnh Quảng Ninh" in f.organizations
+    assert "Thành ủy Hải Phòng" in f.organizations
+
+
+def test_a_generic_body_ends_before_the_verb_phrase():
+    f = run("Cục Quản lý giá cho biết đã hoàn thành dự thảo. Vụ Pháp chế - Thanh tra đang tổng hợp ý kiến.")
+    assert "Cục Quản lý giá" in f.organizations
+    assert "Vụ Pháp chế - Thanh tra" in f.organizations
+
+
+def test_a_generic_body_does_not_take_the_name_after_it():
+    f = run("Tổng Giám đốc Tổng công ty Lương thực miền Nam Ninh Văn Khải báo cáo.")
+    assert "Tổng công ty Lương thực miền Nam" in f.organizations
+    assert "Ninh Văn Khải" in f.persons
+
+
+def test_standing_organs_wrap_the_body_they_belong_to():
+    f = run("Ban Thường vụ Tỉnh ủy Gia Lai họp; Ban Chấp hành Đảng bộ tỉnh Gia Lai thống nhất chủ trương.")
+    assert "Ban Thường vụ Tỉnh ủy Gia Lai" in f.organizations
+    assert "Ban Chấp hành Đảng bộ tỉnh Gia Lai" in f.organizations
+
+
+def test_a_distributive_mention_gives_one_body_per_province():
+    f = run("Thứ trưởng Bộ Xây dựng Khúc Thị Mai đề nghị UBND hai tỉnh Bắc Ninh, Thái Nguyên bàn giao mặt bằng.")
+    assert {"UBND tỉnh Bắc Ninh", "UBND tỉnh Thái Nguyên"} <= set(f.organizations)
+    assert ("Khúc Thị Mai", "đề nghị", "UBND tỉnh Bắc Ninh") in f.directives
+    assert ("Khúc Thị Mai", "đề nghị", "UBND tỉnh Thái Nguyên") in f.directives
+
+
+def test_a_country_written_after_a_ministry_is_part_of_its_name():
+    f = run("Đại sứ quán Pháp tại Việt Nam phối hợp với Bộ Ngoại giao Việt Nam tổ chức triển lãm.")
+    assert "Đại sứ quán Pháp tại Việt Nam" in f.organizations
+    assert "Bộ Ngoại giao Việt Nam" in f.organizations
+
+
+def test_a_body_is_listed_by_its_longest_written_form():
+    f = run("Thứ trưởng Bộ Ngoại giao Vi Văn Bình tiếp đoàn. Bộ Ngoại giao Việt Nam sẽ gửi công hàm.")
+    assert "Bộ Ngoại giao Việt Nam" in f.organizations
+    assert "Bộ Ngoại giao" not in f.organizations
+
+
+def test_a_delegation_stands_for_its_body():
+    f = run("Chiều 2/6, Phó Chủ tịch nước Mã Thị Lan tiếp Đoàn đại biểu Quốc hội Cộng hòa Pháp.",)
+    assert "Quốc hội Cộng hòa Pháp" in f.organizations
+
+
+def test_a_standing_national_assembly_delegation_is_a_body_not_a_visit():
+    f = run("Trưởng đoàn Đại biểu Quốc hội tỉnh Nghệ An Tôn Thất Bách phát biểu.")
+    assert ("Tôn Thất Bách", "Trưởng đoàn Đại biểu Quốc hội tỉnh Nghệ An",
+            "Đoàn Đại biểu Quốc hội tỉnh Nghệ An") in f.positions
+
+
+def test_a_building_is_not_a_body():
+    f = run("Sáng 3-4, tại Phủ Chủ tịch, Chủ tịch nước Thạch Văn Hòa tiếp đoàn.")
+    assert "Phủ Chủ tịch" not in f.organizations
+    assert f.titles_of("Thạch Văn Hòa") == {"Chủ tịch nước"}
