@@ -54,9 +54,10 @@ class DirectiveExtractor:
             nxt = fold(tokens[n + 1][2]) if n + 1 < len(tokens) else ""
             passive = prev == "được" or prev2 in {"được giao", "đã được"} or prev2.endswith(" được")
             if not passive and (prev in NOUN_BEFORE or prev2 in NOUN_BEFORE or nxt in NOUN_AFTER or not nxt
+                                or prev in self.lex.statement_verbs - set(self.lex.directive_triggers)
                                 or nxt in {",", ".", ";", ":"} and trigger == "giao"):
                 continue
-            addressees = self._addressees(sent, end)
+            addressees, content_start = self._addressees(sent, end)
             if passive:
                 subject = self._subject_before(sent, start)
                 if not subject or not self.last_issuer or subject == self.last_issuer:
@@ -69,7 +70,7 @@ class DirectiveExtractor:
                 addressees = [a for a in addressees if a != issuer]
             if trigger in NEEDS_ADDRESSEE and not addressees:
                 continue
-            content = self._content(sent, end)
+            content = self._content(sent, content_start)
             for addressee in addressees or [None]:
                 self.state.directives.append(Directive(issuer, word, content, sent.span, addressee))
             sentence_issuer = issuer
@@ -123,14 +124,14 @@ class DirectiveExtractor:
         between = fold(self.text[end:start]).strip()
         return key if between in {"được", "đã được", "cũng được", "sẽ được"} else None
 
-    def _addressees(self, sent: SentenceState, end: int) -> list[str]:
+    def _addressees(self, sent: SentenceState, end: int) -> tuple[list[str], int]:
+        """The named addressees right after the trigger, and where the content begins."""
         rest = fold(self.text[end:sent.span.end]).lstrip()
         if any(rest.startswith(v + " ") for v in self.lex.vague_addressees):
-            return []
+            return [], end
         out = []
         position = end
         while True:
-            gap = self.text[position:position + 12]
             found = None
             for org in sorted(sent.orgs, key=lambda o: o.start):
                 if org.start < position:
@@ -168,8 +169,7 @@ class DirectiveExtractor:
             after = fold(self.text[position:position + 5]).lstrip()
             if not (after.startswith(",") or after.startswith("và ")):
                 break
-            del gap
-        return out
+        return out, position
 
     def _content(self, sent: SentenceState, end: int) -> str:
         rest = self.text[end:sent.span.end].strip()
