@@ -11,7 +11,8 @@ What one article states (see ontology/governance.ttl):
 
 - the article (gov:Article): source file, published date, headline, URL;
 - each person and body (labels @vi), and a gov:Mention per name as written in this
-  article, with the text spans where it appears;
+  article, with the text spans where it appears (a body the text only implies has
+  no mention);
 - each position as a gov:PostHolding (holder, post, body, title as written, as of the
   published date, former or not) and `person gov:holds post` for current ones;
 - events (typed by kind, dated xsd:date or xsd:gMonthDay), directives and quotations.
@@ -131,7 +132,7 @@ class _ArticleMapper:
         for person in self.facts.persons:
             self.map_person(person, fallback.get(person.key, []))
         for org in self.facts.organizations:
-            self.map_organization(org, fallback.get(org.key, []))
+            self.map_organization(org)
         for position in self.facts.positions:
             self.map_position(position)
         for event in self.facts.events:
@@ -162,8 +163,8 @@ class _ArticleMapper:
             self.add(node, GOV.evidence, self.span(span))
 
     def fact_spans_by_agent(self) -> dict[str, list[Span]]:
-        """Evidence of the facts that involve each entity: the provenance of a mention
-        whose name spans the extractor did not record."""
+        """Evidence of the facts that involve each entity: the provenance of a person's
+        mention when the extractor recorded no span of the name."""
         spans: dict[str, list[Span]] = {}
         f = self.facts
         rows = [(p.evidence, [p.person, p.organization]) for p in f.positions]
@@ -210,7 +211,10 @@ class _ArticleMapper:
         self.add(iri, FOAF.name, _vi(name))
         self.mention(iri, name, person.mentions or fallback, person.photo_credit)
 
-    def map_organization(self, org, fallback: list[Span]) -> None:
+    def map_organization(self, org) -> None:
+        """The body, and a mention when the article writes its name. A body without spans
+        is one the text implies but does not write (the body of a bare "Bộ trưởng"): its
+        facts point at it, but the article does not name it, so it gets no mention."""
         name = _clean(org.name)
         if not name:
             log.warning("%s: organization %s has no name; left out", self.name, org.key)
@@ -219,7 +223,8 @@ class _ArticleMapper:
         self.agents[org.key] = iri
         self.add(iri, RDF.type, organization_class(org.kind))
         self.add(iri, RDFS.label, _vi(name))
-        self.mention(iri, name, org.mentions or fallback)
+        if org.mentions:
+            self.mention(iri, name, org.mentions)
 
     def agent(self, key: str | None, what: str) -> URIRef | None:
         """The IRI of a Person.key / Organization.key; a dangling key is logged and dropped."""

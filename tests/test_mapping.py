@@ -12,7 +12,7 @@ from rdflib.namespace import FOAF, RDF, RDFS
 
 from pipeline import iris, mapping, resources
 from pipeline.mapping import GOV
-from pipeline.model import ArticleFacts, PartialDate, Position
+from pipeline.model import ArticleFacts, Organization, PartialDate, Position
 from pipeline.write import to_oxigraph
 from sample_article import TEXT, sample_facts, sentence, span
 
@@ -269,3 +269,16 @@ def test_a_missing_reference_graph_is_tolerated(small_reference):
     assert mapping.reference_quads() == []
     first = next(mapping.corpus_quads([sample_facts()]))
     assert first == []
+
+
+def test_a_body_the_text_only_implies_has_no_mention_but_its_facts_point_at_it():
+    facts = sample_facts()
+    facts.organizations.append(Organization("org:9", "Bộ Xây dựng", "GovernmentBody"))  # no spans
+    facts.positions.append(Position("person:4", "Thứ trưởng", "org:9", sentence("Lê Minh Hùng")))
+    g = graph_of(facts)
+    ministry = iris.org_iri("Bộ Xây dựng")
+    assert (ministry, RDF.type, GOV.GovernmentBody) in g
+    assert the(g, ministry, RDFS.label) == Literal("Bộ Xây dựng", lang="vi")
+    assert (None, GOV.mentionOf, ministry) not in g
+    holding = the(g, None, GOV.titleAsWritten, Literal("Thứ trưởng", lang="vi"))
+    assert the(g, holding, GOV.holdingOrganization) == ministry
