@@ -6,7 +6,8 @@ assembles their rows. Entities come back as IRIs and are named the way *each art
 writes them, from that article's gov:Mention nodes, so one person known under one IRI
 keeps the spelling of every article. When an article writes one body two ways (a short
 and a long form that resolve to the same reference body), facts that point at the
-body use the longest form, as the gold does.
+body use the longest form, as the gold does; a body the article implies without
+writing it is named by its reference name (skos:prefLabel), else its longest label.
 
 `facts_from_graph(path)` accepts the build's graph.ttl (union graph), graph.trig or
 graph.nq; `write_facts(path, out_dir)` writes `out_dir/NAME.facts.json` per article
@@ -24,7 +25,7 @@ from . import resources
 from .write import rdf_format
 
 QUERIES = ("persons", "organizations", "positions", "events", "event_participants",
-           "event_organizations", "directives", "quotes", "articles")
+           "event_organizations", "directives", "quotes", "articles", "labels")
 ONTOLOGY_FILE = ("governance.ttl",)
 ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/govkg/graph/ontology")
 FACTS_SUFFIX = ".facts.json"
@@ -108,8 +109,19 @@ def facts_from_graph(graph_path: Path | str) -> dict[str, dict]:
                 seen.add((r["article"], r["name"]))
                 doc[kind].append({"name": r["name"]})
 
+    # A body an article implies but does not write has no mention there: its reference
+    # name, else the longest label any article gave it.
+    fallback: dict[str, tuple] = {}
+    for r in rows["labels"]:
+        rank = (_true(r["preferred"]), len(r["label"]), r["label"])
+        if r["entity"] not in fallback or rank > fallback[r["entity"]]:
+            fallback[r["entity"]] = rank
+
     def name(article: str, iri: str | None) -> str | None:
-        return names.get((article, iri)) if iri else None
+        if not iri:
+            return None
+        written = names.get((article, iri))
+        return written if written else (fallback[iri][2] if iri in fallback else None)
 
     def add(article: str, kind: str, item: dict) -> None:
         doc = docs.get(source_of.get(article, ""))
