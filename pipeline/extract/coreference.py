@@ -111,13 +111,13 @@ class Coreference:
                 new_refs.append(PersonRef(t.start, t.end, person, "title"))
         # pronouns
         for k, w in enumerate(ws):
-            if not self.lex.honorifics.get(w.key):
+            if not self.lex.honorifics.get(w.key) and w.text not in self.lex.pronouns:
                 continue
             nxt = ws[k + 1] if k + 1 < len(ws) else None
             if nxt is None or (nxt.cap and nxt.is_word):
                 continue
             at_start = k == 0 or ws[k - 1].text in {",", ";", ":"} or (k == 1 and ws[0].key in {"theo"})
-            if not at_start or (w.key == "người" and not w.cap):
+            if not at_start:
                 continue
             if self.last_subject:
                 new_refs.append(PersonRef(w.start, w.end, self.last_subject, "pronoun"))

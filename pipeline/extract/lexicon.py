@@ -55,7 +55,8 @@ class Lexicon:
     province_kind: dict[str, str] = field(default_factory=dict)  # canonical name -> tỉnh | thành phố
     countries: dict[str, str] = field(default_factory=dict)  # folded written form -> name
     titles: dict[str, Title] = field(default_factory=dict)  # folded head -> title
-    honorifics: dict[str, bool] = field(default_factory=dict)  # folded word -> may be a pronoun
+    honorifics: dict[str, bool] = field(default_factory=dict)  # folded word before a name -> may be a pronoun
+    pronouns: set[str] = field(default_factory=set)  # words that are pronouns only, as written ("Người")
     directive_triggers: dict[str, str] = field(default_factory=dict)
     statement_verbs: set[str] = field(default_factory=set)
     vague_addressees: list[str] = field(default_factory=list)
@@ -112,7 +113,10 @@ def lexicon() -> Lexicon:
                   normalize_text(row["body_head"]) or None, row["level"])
         lex.titles[fold(t.title)] = t
     for row in read_tsv("vocab", "honorifics.tsv"):
-        lex.honorifics[fold(row["word"])] = row["pronoun"] == "yes"
+        if row["anchor"] == "yes":
+            lex.honorifics[fold(row["word"])] = row["pronoun"] == "yes"
+        elif row["pronoun"] == "yes":
+            lex.pronouns.add(normalize_text(row["word"]))
     for row in read_tsv("vocab", "directive_triggers.tsv"):
         lex.directive_triggers[fold(row["trigger"])] = row["direction"]
     lex.statement_verbs = {fold(r["verb"]) for r in read_tsv("vocab", "statement_verbs.tsv")}

@@ -273,7 +273,12 @@ class OrganizationFinder:
                 tail = self._known_suffix(j)
                 if tail:
                     j += tail
-                if tail or lowered:
+                if tail:
+                    break
+                if lowered:
+                    # "Ban Chỉ đạo Tây Nam Bộ": a capitalised run that is no person's name ends the body
+                    if not self._name_starts(j):
+                        j += self.cap_run(j, 4)
                     break
                 # still in the first capitalised run: take it unless a name starts here
                 if self._name_starts(j):

@@ -1,0 +1,56 @@
+"""Events: one per dated opening sentence, with place, chair, participants and bodies."""
+import datetime as dt
+
+from conftest import run
+
+TEXT = (
+    "Chiều 9/5, tại Trụ sở Bộ Ngoại giao, Bộ trưởng Bộ Ngoại giao Đinh Thị Hằng chủ trì cuộc họp của "
+    "Ban Chỉ đạo Tây Nam Bộ về việc chuẩn bị hội nghị. Dự họp có Thứ trưởng "
+    "Bộ Ngoại giao Phí Văn Tú và lãnh đạo Văn phòng Chính phủ.\n"
+    "Quang cảnh cuộc họp. Ảnh: Minh Khôi\n"
+    "Thứ trưởng Phí Văn Tú cho biết công tác chuẩn bị đã hoàn tất. Theo ông Tú, Thủ tướng Chính phủ "
+    "Văn Đức Toàn đã yêu cầu các bộ phối hợp chặt chẽ.\n"
+    "Trước đó, ngày 7/5, Bộ Ngoại giao phối hợp với UBND tỉnh Khánh Hòa tổ chức hội nghị tại Nha Trang. "
+    "Chủ tịch UBND tỉnh Khánh Hòa Mai Văn Nhơn chủ trì hội nghị."
+)
+
+
+def events():
+    f = run(TEXT, published=dt.date(2026, 5, 10))
+    return f, {e.date.iso(): e for e in f.events}
+
+
+def test_each_dated_opening_sentence_opens_an_event():
+    _, by_date = events()
+    assert set(by_date) == {"2026-05-09", "2026-05-07"}
+    assert by_date["2026-05-09"].part_of_day == "afternoon"
+
+
+def test_location_chair_participants_and_bodies():
+    f, by_date = events()
+    e = by_date["2026-05-09"]
+    assert e.location == "Trụ sở Bộ Ngoại giao"
+    assert f.name(e.chair) == "Đinh Thị Hằng"
+    assert [f.name(p) for p in e.participants] == ["Phí Văn Tú"]  # not the photographer, not the PM reported on
+    bodies = {f.name(o) for o in e.organizations}
+    assert "Văn phòng Chính phủ" in bodies  # its unnamed leaders attend
+    assert "Ban Chỉ đạo Tây Nam Bộ" in bodies
+    assert "Bộ Ngoại giao" not in bodies  # only in the place and in titles
+
+
+def test_a_second_event_has_its_own_organiser_and_chair():
+    f, by_date = events()
+    e = by_date["2026-05-07"]
+    assert e.location == "Nha Trang"
+    assert f.name(e.chair) == "Mai Văn Nhơn"
+    assert {f.name(o) for o in e.organizations} == {"Bộ Ngoại giao", "UBND tỉnh Khánh Hòa"}
+
+
+def test_an_undated_article_gives_a_month_day():
+    f = run("Sáng 5-3, tại Hà Nội, Chủ tịch nước Lâm Quốc Vũ tiếp Đại sứ Nhật Bản tại Việt Nam Ito Naoki.")
+    assert [e.date.iso() for e in f.events] == ["--03-05"]
+
+
+def test_a_document_is_not_an_event():
+    f = run("Ban Bí thư vừa ban hành Chỉ thị số 12-CT/TW ngày 19-11 về công tác cán bộ.", published=dt.date(2026, 11, 21))
+    assert f.events == []
