@@ -17,7 +17,7 @@ OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
 _SENTENCE_END = ".!?…"
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "gs", "pgs", "bs", "st", "tr", "ông", "bà"}
-_PHOTO_CREDIT = re.compile(r"\(?\s*Ảnh\s*:\s*[^\n]*\)?\s*$")
+_PHOTO_CREDIT = re.compile(r"(?<!\S)\(?Ảnh\s*:\s*[^\n]*\)?\s*$")
 
 
 @dataclass(frozen=True)
