@@ -60,8 +60,10 @@ class Coreference:
 
     def _by_title(self, title_text: str, head: str) -> str | None:
         wanted = fold(title_text)
+        countries = set(self.lex.countries)
         holders = [p.person for p in self.state.positions
-                   if fold(p.title) == wanted or fold(p.title).startswith(wanted + " ")]
+                   if fold(p.title) == wanted or (fold(p.title).startswith(wanted + " ")
+                                                 and fold(p.title)[len(wanted) + 1:] not in countries)]
         if not holders:
             return None
         for ref in reversed(self.history):

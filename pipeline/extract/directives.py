@@ -53,12 +53,16 @@ class DirectiveExtractor:
             prev2 = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
             nxt = fold(tokens[n + 1][2]) if n + 1 < len(tokens) else ""
             passive = prev == "được" or prev2 in {"được giao", "đã được"} or prev2.endswith(" được")
+            agent = None if passive else self._passive_agent(sent, tokens, n, start)
             if not passive and (prev in NOUN_BEFORE or prev2 in NOUN_BEFORE or nxt in NOUN_AFTER or not nxt
                                 or prev in self.lex.statement_verbs - set(self.lex.directive_triggers)
                                 or nxt in {",", ".", ";", ":"} and trigger == "giao"):
                 continue
             addressees, content_start = self._addressees(sent, end)
-            if passive:
+            if agent:  # "Bộ Tài chính được Thủ tướng giao ...": the agent issues, the subject receives
+                issuer, subject = agent
+                addressees = [subject]
+            elif passive:
                 subject = self._subject_before(sent, start)
                 if not subject or not self.last_issuer or subject == self.last_issuer:
                     continue
@@ -77,6 +81,17 @@ class DirectiveExtractor:
             previous_end = end
             self.last_issuer = issuer
             self.last_issuer_paragraph = sent.sentence.paragraph
+
+    def _passive_agent(self, sent: SentenceState, tokens, n: int, start: int) -> tuple[str, str] | None:
+        """(issuer, addressee) of "X được <agent> <trigger>", where the agent is a named person or body."""
+        agent = next((r for r in reversed(sent.refs) if r.end <= start), None)
+        if agent is None or fold(self.text[agent.end:start]).strip() not in {"", "đã"}:
+            return None
+        before = fold(self.text[sent.span.start:agent.start]).rstrip()
+        if not before.endswith("được"):
+            return None
+        subject = self._subject_before(sent, agent.start)
+        return (agent.person, subject) if subject else None
 
     def _new_clause(self, tokens, n: int, previous_end: int, start: int) -> bool:
         """A second trigger in a sentence opens a directive of its own only after a

@@ -226,6 +226,8 @@ class PersonExtractor:
                     if place:
                         title_text = f"{t.text} {place}"
                 _, org_key = self.resolve_org(t.org, place)
+            elif t.country:
+                pass  # a foreign post: the body is the foreign state's, not a Vietnamese default
             else:
                 title = self.lex.titles[fold(t.head)]
                 if title.default_body:

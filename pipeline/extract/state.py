@@ -29,6 +29,7 @@ class TitleMatch:
     org: OrgMatch | None = None
     former: bool = False
     plural: bool = False  # preceded by "các": shared by a list
+    country: str | None = None  # a foreign post: "Thủ tướng Lào", "Bộ trưởng Ngoại giao Argentina"
 
 
 @dataclass

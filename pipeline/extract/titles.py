@@ -63,6 +63,23 @@ def _org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int)
     return replace(m, i=k, j=m.j - n, start=ws[k].start, name=f"{head} {text[ws[k].start:m.end]}")
 
 
+def _foreign_qualifier(finder: OrganizationFinder, ws: list[Word], k: int) -> tuple[int, str | None]:
+    """A country after a title makes it a foreign post: "Thủ tướng Lào", and with a field
+    between, "Bộ trưởng Ngoại giao Argentina". Returns the title's end and the country."""
+    if k >= len(ws) or ws[k].text in finder.lex.surnames:
+        return k, None  # a Vietnamese name follows
+    for field_words in range(0, 3):
+        at = k + field_words
+        field = ws[k:at]
+        # a field is a common noun: "Ngoại giao", "Quốc phòng" (capitalised, then lower case)
+        if field_words and not (field[0].cap and all(w.is_word and not w.cap for w in field[1:])):
+            continue
+        country = finder.ix["countries"].match(ws, at)
+        if country:
+            return at + country[0], finder.lex.countries[country[1]]
+    return k, None
+
+
 def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
     """The title starting at ws[i], with its body when one is written."""
     lex = lexicon()
@@ -92,8 +109,11 @@ def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
         j = org.j if org else k
         if org and org.members:  # "Chủ tịch UBND hai tỉnh A, B" is not one post
             org, j = None, k
+        country = None
+        if org is None:
+            j, country = _foreign_qualifier(finder, ws, k)
         written = text[ws[i].start:org.end if org else ws[j - 1].end]
-        candidate = TitleMatch(i, j, ws[i].start, ws[j - 1].end, title.title, written, org)
+        candidate = TitleMatch(i, j, ws[i].start, ws[j - 1].end, title.title, written, org, country=country)
         if best is None or candidate.j > best.j:
             best = candidate
     return best

@@ -53,3 +53,9 @@ def test_the_same_text_in_either_tone_placement_gives_the_same_persons():
     assert old.persons == new.persons == ["Quách Văn Thủy"]
     assert old.positions == new.positions
     assert old.directives == new.directives == [("Quách Văn Thủy", "kiến nghị", "Bộ Xây dựng")]
+
+
+def test_a_bare_title_means_the_domestic_holder_not_a_foreign_one():
+    f = run("Thủ tướng Chính phủ Đỗ Quang Vinh hội kiến Thủ tướng Campuchia Hun Manet. "
+            "Thủ tướng đề nghị Bộ Công Thương thúc đẩy thương mại biên giới.")
+    assert f.directives == [("Đỗ Quang Vinh", "đề nghị", "Bộ Công Thương")]

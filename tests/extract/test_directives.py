@@ -74,3 +74,8 @@ def test_upward_proposals_are_directives_too():
 def test_giao_needs_an_addressee():
     f = run("Phát biểu giao nhiệm vụ, Bộ trưởng Bộ Y tế Tô Thị Lan đề nghị Cục Quản lý dược tăng cường kiểm tra.")
     assert f.directives == [("Tô Thị Lan", "đề nghị", "Cục Quản lý dược")]
+
+
+def test_a_passive_with_its_agent_named():
+    f = run("Thủ tướng Chính phủ Lã Thanh Bình dự họp. Bộ Tài chính được Thủ tướng giao chủ trì xây dựng đề án.")
+    assert f.directives == [("Lã Thanh Bình", "giao", "Bộ Tài chính")]

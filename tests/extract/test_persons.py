@@ -112,3 +112,11 @@ def test_a_place_inside_a_name_stays_in_the_name():
 def test_a_run_of_capitals_without_a_family_name_is_not_a_person():
     f = run("Dự án cao tốc Trà Lĩnh Đồng Đăng Khánh Hòa được khởi công.")
     assert f.persons == []
+
+
+def test_a_country_after_a_title_makes_a_foreign_post():
+    f = run("Chủ tịch nước Hà Minh Đạo hội kiến Thủ tướng Lào Khamphan Sibounheuang và "
+            "Bộ trưởng Ngoại giao Argentina Lucía Fernández Ortega.")
+    assert f.titles_of("Khamphan Sibounheuang") == {"Thủ tướng Lào"}
+    assert f.titles_of("Lucía Fernández Ortega") == {"Bộ trưởng Ngoại giao Argentina"}
+    assert ("Khamphan Sibounheuang", "Thủ tướng Lào", None) in f.positions  # not the Vietnamese Government
