@@ -209,3 +209,21 @@ def test_input_errors_exit_2_and_name_the_file(tmp_path, capsys):
     odd.write_text("{}", encoding="utf-8")
     assert validate.main_validate(odd) == 2
     assert "graph.json" in capsys.readouterr().err
+
+
+def test_sparql_constraints_are_evaluated_as_pyshacl_would(data):
+    # check_shacl runs sh:sparql itself (one pyoxigraph query instead of one rdflib query
+    # per focus node); on a graph broken both ways, pyshacl finds the same focus nodes.
+    import pyshacl
+
+    data.remove((iris.span_iri("t01", 50, 56), GOV.end, None))
+    data.add((iris.span_iri("t01", 50, 56), GOV.end, Literal(60)))
+    holding = next(h for h in data.subjects(RDF.type, GOV.PostHolding)
+                   if data.value(h, GOV.statedIn) == iris.article_iri("t01"))
+    data.add((holding, GOV.evidence, iris.span_iri("t02", 50, 56)))
+    ours = {(v.focus, v.message.split(": ", 1)[0]) for v in validate.check_shacl(data)[1] if v.path is None}
+    _, results, _ = pyshacl.validate(data, shacl_graph=validate._shapes(), ont_graph=validate._ontology())
+    sh = validate.SH
+    theirs = {validate._short(results.value(r, sh.focusNode)) for r in results.subjects(RDF.type, sh.ValidationResult)
+              if results.value(r, sh.sourceConstraintComponent) == sh.SPARQLConstraintComponent}
+    assert {focus for focus, _ in ours} == theirs == {validate._short(holding), "span:t01-50-56"}
