@@ -112,7 +112,10 @@ class Coreference:
             if person:
                 new_refs.append(PersonRef(t.start, t.end, person, "title"))
         # pronouns
+        in_titles = {x for t in sent.titles for x in range(t.start, t.end)}
         for k, w in enumerate(ws):
+            if w.start in in_titles:
+                continue  # "Người phát ngôn Bộ Ngoại giao" is a title, not a pronoun
             if not self.lex.honorifics.get(w.key) and w.text not in self.lex.pronouns:
                 continue
             nxt = ws[k + 1] if k + 1 < len(ws) else None

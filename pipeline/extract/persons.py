@@ -160,7 +160,9 @@ class PersonExtractor:
         ws = sent.words
         by_end = {t.j: t for t in sent.titles}
         stack = []
-        k = i
+        k = i - honorific_before(ws, i)  # "Phó Chủ tịch Quốc hội, Thượng tướng A": the rank is no post
+        if k != i and k > 0 and ws[k - 1].text == "," and (k - 1) in by_end:
+            k -= 1
         while k in by_end:
             t = by_end[k]
             stack.insert(0, t)

@@ -120,3 +120,13 @@ def test_a_country_after_a_title_makes_a_foreign_post():
     assert f.titles_of("Khamphan Sibounheuang") == {"Thủ tướng Lào"}
     assert f.titles_of("Lucía Fernández Ortega") == {"Bộ trưởng Ngoại giao Argentina"}
     assert ("Khamphan Sibounheuang", "Thủ tướng Lào", None) in f.positions  # not the Vietnamese Government
+
+
+def test_a_rank_between_the_titles_and_the_name_is_passed_over():
+    f = run("Ủy viên Bộ Chính trị, Phó Chủ tịch Quốc hội, Thượng tướng Lại Văn Cường dự lễ.")
+    assert f.titles_of("Lại Văn Cường") == {"Ủy viên Bộ Chính trị", "Phó Chủ tịch Quốc hội"}
+
+
+def test_a_spokesperson_is_a_post_not_a_pronoun():
+    f = run("Người phát ngôn Bộ Ngoại giao Phan Thu Hà cho biết Việt Nam hoan nghênh thỏa thuận.")
+    assert f.titles_of("Phan Thu Hà") == {"Người phát ngôn Bộ Ngoại giao"}
