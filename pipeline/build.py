@@ -122,29 +122,54 @@ def process_article(path: str) -> ArticleResult:
     return result
 
 
+def _died(path: str) -> ArticleResult:
+    return ArticleResult(path=path, name=article_name(path),
+                         error="the worker process died while processing it (a crash, or out of memory)")
+
+
+def _isolated(path: str) -> ArticleResult:
+    """One article in a worker of its own: tells whether it is the one that kills workers."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(process_article, path).result()
+        except BrokenProcessPool:
+            return _died(path)
+
+
 def _results(paths: list[str], jobs: int) -> Iterator[ArticleResult]:
-    """Results in the order of `paths`, from this process or from `jobs` workers."""
+    """Results in the order of `paths`, from this process or from `jobs` workers.
+
+    A worker that dies (a crash in native code, the OOM killer) breaks its pool. The
+    article whose result was awaited then runs again alone, in a fresh worker, and is
+    reported failed only if it kills that one too; the rest go on in a new pool.
+    """
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
             yield process_article(path)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # A bounded window of futures keeps memory flat on a large corpus.
-        window = jobs * 4
-        pending = [pool.submit(process_article, p) for p in paths[:window]]
-        nxt = len(pending)
-        for i, path in enumerate(paths):
-            future = pending[i]
-            if nxt < len(paths):
-                pending.append(pool.submit(process_article, paths[nxt]))
-                nxt += 1
-            try:
-                yield future.result()
-            except BrokenProcessPool as exc:
-                yield ArticleResult(path=path, name=article_name(path), error=f"worker process died: {exc}")
-            except Exception as exc:
-                yield ArticleResult(path=path, name=article_name(path), error=f"{type(exc).__name__}: {exc}")
-            pending[i] = None  # let the result go
+    start = 0
+    while start < len(paths):
+        broken_at = None
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            # A bounded window of futures keeps memory flat on a large corpus.
+            pending = {k: pool.submit(process_article, paths[k]) for k in range(start, min(len(paths), start + jobs * 4))}
+            for k in range(start, len(paths)):
+                try:
+                    nxt = k + jobs * 4
+                    if nxt < len(paths):
+                        pending[nxt] = pool.submit(process_article, paths[nxt])
+                    result = pending.pop(k).result()
+                except BrokenProcessPool:
+                    broken_at = k
+                    break
+                except Exception as exc:  # e.g. a result that cannot be pickled
+                    result = ArticleResult(path=paths[k], name=article_name(paths[k]),
+                                           error=f"{type(exc).__name__}: {exc}")
+                yield result
+        if broken_at is None:
+            return
+        yield _isolated(paths[broken_at])
+        start = broken_at + 1
 
 
 def _unique(paths: list[Path]) -> tuple[list[str], list[ArticleResult]]:

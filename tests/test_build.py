@@ -71,3 +71,25 @@ def test_sources_must_exist_and_hold_articles(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ArticleError, match="no articles"):
         build([tmp_path / "empty"], tmp_path / "out")
+
+
+def _crash_on_a02(path):
+    """A worker that dies the hard way (as a segfault or the OOM killer would) on a02."""
+    import os
+
+    if path.endswith("a02.txt"):
+        os._exit(3)
+    return process_article(path)
+
+
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="the crashing worker is patched in, which needs forked workers")
+def test_a_dying_worker_loses_only_its_article(corpus, tmp_path, monkeypatch):
+    (corpus / "a03.meta.json").unlink()
+    for i in range(4, 12):
+        (corpus / f"a{i:02d}.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(build_module, "process_article", _crash_on_a02)
+    summary = build([corpus], tmp_path / "out", jobs=2)
+    assert summary.articles == 10
+    assert [p for p, _ in summary.failures] == [str(corpus / "sub" / "a02.txt")]
+    assert "worker process died" in summary.failures[0][1]
