@@ -131,7 +131,7 @@ def analyze(text: str, state: SentenceState) -> None:
     title_ends: set[int] = set()
     while i < len(ws):
         title = match_title(text, ws, i)
-        if title and i > 0 and ws[i - 1].cap and ws[i - 1].is_word and (i - 1) not in title_ends \
+        if title and i > 1 and ws[i - 1].cap and ws[i - 1].is_word and (i - 1) not in title_ends \
                 and not any(o.j == i for o in state.orgs):
             title = None  # inside a proper name: "Phủ Chủ tịch" is a building
         if title and title.org is None:
