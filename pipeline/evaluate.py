@@ -393,7 +393,7 @@ def _row(label: str, s: Score, width: int) -> str:
 
 
 def format_report(ev: Evaluation, errors: bool = False, examples: int = 3) -> str:
-    """The tables (per list and overall; per article) and the misses.
+    """The tables (per list and overall; per article, with its F1 per list) and the misses.
 
     Misses are grouped by cause (list and FP/FN) with their count and, per article, the
     first `examples` of each; `errors=True` lists every one.
@@ -404,12 +404,15 @@ def format_report(ev: Evaluation, errors: bool = False, examples: int = 3) -> st
     lines += [header("list", 14)] + [_row(k, totals[k], 14) for k in LISTS + ("all",)]
 
     width = max([7] + [len(n) for n in ev.articles])
-    lines += ["", header("article", width)]
+    short = {"persons": "pers", "organizations": "org", "positions": "pos", "events": "event",
+             "directives": "dir", "quotes": "quote"}
+    lines += ["", header("article", width) + "   F1: " + " ".join(f"{short[k]:>5}" for k in LISTS)]
     for name, scores in ev.articles.items():
         s = Score()
         for k in LISTS:
             s.add(scores[k])
-        lines.append(_row(name, s, width) + ("  (no facts file)" if name in ev.missing else ""))
+        per_list = " ".join(f"{scores[k].f1:5.2f}" for k in LISTS)
+        lines.append(_row(name, s, width) + "       " + per_list + ("  (no facts file)" if name in ev.missing else ""))
 
     causes = [(k, side) for k in LISTS for side in ("fn", "fp")]
     counts = {c: sum(len(getattr(sc[c[0]], c[1])) for sc in ev.articles.values()) for c in causes}
