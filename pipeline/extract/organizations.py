@@ -64,6 +64,8 @@ def _indexes():
         "local_heads": PhraseIndex([h for h, (_, local) in lex.org_heads.items() if local]),
         "generic_heads": PhraseIndex([h for h, (_, local) in lex.org_heads.items() if not local]),
         "prefixes": PhraseIndex(list(lex.org_prefixes)),
+        # fields of state management, as ministries name them: "Bộ <field>" -> "Sở <field>"
+        "fields": PhraseIndex([label[3:] for label in lex.body_labels if label.startswith("Bộ ")]),
         "units": PhraseIndex(list(UNITS), ),
         "titles": PhraseIndex([t.title for t in lex.titles.values()]),
     }
@@ -174,13 +176,19 @@ class OrganizationFinder:
         if head_text == "Sở":  # Sở + field ("Sở Tài chính", "Sở Giáo dục và Đào tạo")
             if j >= len(ws) or not ws[j].cap:
                 return None
-            j += 1
-            while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS:
+            known = self.ix["fields"].match(ws, j)  # the field of a ministry: "Tài nguyên và Môi trường"
+            if known:
+                j += known[0]
+            else:
                 j += 1
-            if j + 1 < len(ws) and ws[j].key == "và" and ws[j + 1].cap and not self.place_at(j + 1):
-                j += 2
-                while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS:
-                    j += 1
+                lowered = 0
+                while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS \
+                        and lowered < 2:
+                    j, lowered = j + 1, lowered + 1
+                if j + 1 < len(ws) and ws[j].key == "và" and ws[j + 1].cap and not self.place_at(j + 1):
+                    j += 2
+                    while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS:
+                        j += 1
         unit = None
         count_word = j < len(ws) and ws[j].key in {"hai", "ba", "bốn", "các"}
         u = self.ix["units"].match(self.ws, j + count_word, need_cap=False)

@@ -360,11 +360,21 @@ class PersonExtractor:
                 continue
             place = None
             if org.needs_place:
+                # "UBND tỉnh" (its unit written) is the province's body in context; a bare
+                # "Tỉnh ủy" inside a longer name only when that body is named elsewhere
                 candidate = self.place_for(org.needs_place)
-                if candidate and fold(f"{org.name} {candidate}") in self._known_org_names():
+                unit_written = fold(org.name).endswith(" " + org.needs_place)
+                addressed = self._after_trigger(sent, org.i)
+                if candidate and ((unit_written and addressed) or fold(f"{org.name} {candidate}") in self._known_org_names()):
                     place = candidate
             _, key = self.resolve_org(org, place)
             sent.org_keys[org.i] = key
+
+    def _after_trigger(self, sent: SentenceState, i: int) -> bool:
+        """Whether the body at word i is addressed by a directive verb just before it."""
+        before = [w.key for w in sent.words[max(0, i - 2):i]]
+        return (len(before) == 2 and " ".join(before) in self.lex.directive_triggers) or \
+            (bool(before) and before[-1] in self.lex.directive_triggers)
 
     def _known_org_names(self) -> set[str]:
         return {fold(o.name) for o in self.state.organizations.values()}

@@ -83,3 +83,21 @@ def test_a_building_is_not_a_body():
     f = run("Sáng 3-4, tại Phủ Chủ tịch, Chủ tịch nước Thạch Văn Hòa tiếp đoàn.")
     assert "Phủ Chủ tịch" not in f.organizations
     assert f.titles_of("Thạch Văn Hòa") == {"Chủ tịch nước"}
+
+
+def test_a_department_takes_the_field_of_its_ministry():
+    f = run("Giám đốc Sở Tài nguyên và Môi trường Quảng Ngãi Võ Văn Đông cho biết. "
+            "Chủ tịch UBND tỉnh giao Sở Tài chính thẩm định phương án giá đất.")
+    assert "Sở Tài nguyên và Môi trường Quảng Ngãi" in f.organizations
+    assert "Sở Tài chính" in f.organizations
+    assert f.titles_of("Võ Văn Đông") == {"Giám đốc Sở Tài nguyên và Môi trường Quảng Ngãi"}
+
+
+def test_an_addressed_body_written_without_its_province_is_the_province_of_the_context():
+    f = run("Phó Chủ tịch UBND tỉnh Quảng Ngãi Võ Phiên yêu cầu Công an tỉnh hỗ trợ bảo vệ thi công.")
+    assert f.directives == [("Võ Phiên", "yêu cầu", "Công an tỉnh Quảng Ngãi")]
+
+
+def test_a_body_written_without_its_province_elsewhere_stays_as_written():
+    f = run("Bí thư Tỉnh ủy Bắc Ninh Đào Hồng Lan dự hội nghị triển khai Nghị quyết Đại hội Đảng bộ tỉnh.")
+    assert "Đảng bộ tỉnh" in f.organizations
