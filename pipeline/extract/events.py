@@ -50,11 +50,17 @@ class EventExtractor:
         dates = find_dates(self.text, sent.span.start, sent.span.end, self.state.article.published, self.text_year)
         if not dates:
             return None
-        first = dates[0]
-        before = [w for w in ws if w.end <= first.start]
-        if len([w for w in before if w.is_word and w.key not in OPENERS]) > 0:
-            return None
-        return first
+        for date in dates:
+            before = [w for w in ws if w.end <= date.start]
+            content = [w for w in before if w.is_word and w.key not in OPENERS]
+            if not content:
+                return date
+            # "Trong chuyến thăm chính thức Lào, chiều 5-3, Chủ tịch nước ...": a dated clause
+            # set off by commas near the head of the sentence
+            after = self.text[date.end:date.end + 2].lstrip()
+            if before and before[-1].text == "," and after.startswith(",") and len(before) <= 20:
+                return date
+        return None
 
     def _kind(self, sent: SentenceState) -> str | None:
         ws = sent.words

@@ -54,3 +54,11 @@ def test_an_undated_article_gives_a_month_day():
 def test_a_document_is_not_an_event():
     f = run("Ban Bí thư vừa ban hành Chỉ thị số 12-CT/TW ngày 19-11 về công tác cán bộ.", published=dt.date(2026, 11, 21))
     assert f.events == []
+
+
+def test_a_dated_clause_after_an_introduction_opens_an_event():
+    f = run("Trong chương trình thăm chính thức Lào, chiều 5-3, tại Viêng Chăn, Chủ tịch nước Lâm Quốc Vũ "
+            "đã hội đàm với Tổng Bí thư, Chủ tịch nước Lào Thongsing Phomvihane.", published=dt.date(2026, 3, 6))
+    assert [e.date.iso() for e in f.events] == ["2026-03-05"]
+    assert f.events[0].location == "Viêng Chăn"
+    assert f.name(f.events[0].chair) == "Lâm Quốc Vũ"
