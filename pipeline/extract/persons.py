@@ -173,9 +173,15 @@ class PersonExtractor:
         # "Báo cáo với Phó Thủ tướng, Chủ tịch ... A": a title after a preposition is
         # someone else, spoken to or of, not a post of A
         for n, t in enumerate(stack[:-1]):
-            if t.i > 0 and ws[t.i - 1].key in PREPOSITIONS:
+            before = ws[t.i - 1].key if t.i > 0 else ""
+            if before == "của" or (before in PREPOSITIONS and self._held_already(t.text)):
                 return stack[n + 1:]
         return stack
+
+    def _held_already(self, title: str) -> bool:
+        """Whether someone named before holds this post (so a bare mention of it is that person)."""
+        wanted = fold(title)
+        return any(fold(p.title) == wanted or fold(p.title).startswith(wanted + " ") for p in self.state.positions)
 
     def _stack_after(self, sent: SentenceState, j: int, names: list[NameMatch]) -> list[TitleMatch]:
         """Titles in apposition after a name: ', Phó Bí thư ..., ' or ' (Phó Cục trưởng ...)'."""

@@ -62,3 +62,4 @@ def test_a_dated_clause_after_an_introduction_opens_an_event():
     assert [e.date.iso() for e in f.events] == ["2026-03-05"]
     assert f.events[0].location == "Viêng Chăn"
     assert f.name(f.events[0].chair) == "Lâm Quốc Vũ"
+    assert ("Thongsing Phomvihane", "Tổng Bí thư") in f.titles

@@ -80,7 +80,8 @@ def test_a_dash_title_is_one_post():
 
 
 def test_a_title_after_a_preposition_is_not_the_next_persons_post():
-    f = run("Báo cáo với Phó Thủ tướng, Tổng Giám đốc Tập đoàn Dầu khí Việt Nam Nghiêm Văn Thái cho biết.")
+    f = run("Phó Thủ tướng Lương Văn Hải kiểm tra dự án. "
+            "Báo cáo với Phó Thủ tướng, Tổng Giám đốc Tập đoàn Dầu khí Việt Nam Nghiêm Văn Thái cho biết.")
     assert f.titles_of("Nghiêm Văn Thái") == {"Tổng Giám đốc Tập đoàn Dầu khí Việt Nam"}
 
 
@@ -130,3 +131,8 @@ def test_a_rank_between_the_titles_and_the_name_is_passed_over():
 def test_a_spokesperson_is_a_post_not_a_pronoun():
     f = run("Người phát ngôn Bộ Ngoại giao Phan Thu Hà cho biết Việt Nam hoan nghênh thỏa thuận.")
     assert f.titles_of("Phan Thu Hà") == {"Người phát ngôn Bộ Ngoại giao"}
+
+
+def test_a_title_after_cua_belongs_to_someone_else():
+    f = run("Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Tư pháp Hà Thị Mai trình bày tờ trình.")
+    assert f.titles_of("Hà Thị Mai") == {"Bộ trưởng Bộ Tư pháp"}
