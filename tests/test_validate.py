@@ -227,3 +227,24 @@ def test_sparql_constraints_are_evaluated_as_pyshacl_would(data):
     theirs = {validate._short(results.value(r, sh.focusNode)) for r in results.subjects(RDF.type, sh.ValidationResult)
               if results.value(r, sh.sourceConstraintComponent) == sh.SPARQLConstraintComponent}
     assert {focus for focus, _ in ours} == theirs == {validate._short(holding), "span:t01-50-56"}
+
+
+def test_quad_files_are_checked_in_batches_of_whole_article_graphs(good_path, tmp_path):
+    nq = good_path.with_name("graph.nq")
+    got = list(validate.batches(nq, size=1))  # size 1: one article graph per batch
+    assert len(got) == 2
+    articles = [set(b.subjects(RDF.type, GOV.Article)) for b in got]
+    assert articles == [{iris.article_iri("t01")}, {iris.article_iri("t02")}]
+    reference = mapping.reference_quads()[:1]
+    for batch in got:
+        assert validate.check_shacl(batch)[0]  # each article's graph stands on its own
+        assert all((s, p, o) in batch for s, p, o, _ in reference)  # with the reference bodies
+    # a fact broken in the second article is found in its batch
+    lines = nq.read_text(encoding="utf-8").splitlines(keepends=True)
+    holding = next(l.split(" ")[0] for l in lines if l.startswith("<https://w3id.org/govkg/holding/t02-"))
+    broken = tmp_path / "graph.nq"
+    broken.write_text("".join(l for l in lines if not (l.startswith(holding) and "ontology#post>" in l)),
+                      encoding="utf-8")
+    found = [v for b in validate.batches(broken, size=1) for v in validate.check_shacl(b)[1]]
+    assert [v.focus for v in found] == [validate._short(URIRef(holding[1:-1]))]
+    assert "which post is held" in found[0].message
