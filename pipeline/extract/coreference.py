@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from ..model import Span
 from ..normalize import fold
-from .lexicon import lexicon
-from .persons import PREPOSITIONS
+from .lexicon import cue, lexicon
 from .state import ExtractionState, PersonRef, SentenceState
 from .words import Word
 
@@ -103,7 +102,7 @@ class Coreference:
             if t.start in name_starts or any(r.start == sent.words[t.j].start for r in sent.refs if t.j < len(sent.words)):
                 continue
             nxt = sent.words[t.j] if t.j < len(sent.words) else None
-            after_preposition = t.i > 0 and sent.words[t.i - 1].key in PREPOSITIONS
+            after_preposition = t.i > 0 and sent.words[t.i - 1].key in cue("preposition")
             if nxt is not None and nxt.text in {",", "-", ":"} and any(x.i == t.j + 1 for x in sent.titles) \
                     and not after_preposition:
                 continue  # part of a stack

@@ -16,16 +16,13 @@ not triggers at all.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Directive, Span
 from ..normalize import fold
-from .lexicon import lexicon
+from .lexicon import cue, lexicon
 from .state import ExtractionState, SentenceState
 
-NOUN_BEFORE = {"các", "những", "với", "theo", "là", "của", "này", "đáp ứng", "phát biểu", "ý kiến", "sự",
-               "công tác", "về", "đối với", "giá trị", "nhiều", "mọi", "một", "thực hiện", "tinh thần"}
-NOUN_AFTER = {"của", "này", "đó", "rất", "cấp thiết", "cao", "trên", "nêu", "mới"}
-ADVERBS = {"cũng", "đã", "tiếp tục", "đồng thời", "còn", "vừa", "thì", "sẽ", "luôn", "đặc biệt", "trực tiếp",
-           "kiên quyết", "nghiêm túc", "một lần nữa", "lại"}
 NEEDS_ADDRESSEE = {"giao"}
 
 
@@ -54,7 +51,8 @@ class DirectiveExtractor:
             nxt = fold(tokens[n + 1][2]) if n + 1 < len(tokens) else ""
             passive = prev == "được" or prev2 in {"được giao", "đã được"} or prev2.endswith(" được")
             agent = None if passive else self._passive_agent(sent, tokens, n, start)
-            if not passive and (prev in NOUN_BEFORE or prev2 in NOUN_BEFORE or nxt in NOUN_AFTER or not nxt
+            noun_before, noun_after = cue("trigger_noun_before"), cue("trigger_noun_after")
+            if not passive and (prev in noun_before or prev2 in noun_before or nxt in noun_after or not nxt
                                 or prev in self.lex.statement_verbs - set(self.lex.directive_triggers)
                                 or nxt in {",", ".", ";", ":"} and trigger == "giao"):
                 continue
@@ -97,8 +95,7 @@ class DirectiveExtractor:
         """A second trigger in a sentence opens a directive of its own only after a
         clause break: "...; đồng thời đề xuất ...", "..., đồng thời yêu cầu ..."."""
         before = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
-        return ";" in self.text[previous_end:start] or any(
-            before.endswith(w) for w in ("đồng thời", "và", "cũng", "còn"))
+        return ";" in self.text[previous_end:start] or any(before.endswith(w) for w in cue("clause_link"))
 
     def _coordinated_subject(self, sent: SentenceState, tokens, n: int) -> str | None:
         """'Bộ trưởng A ghi nhận ... và đề nghị ...': the subject of the sentence's first verb."""
@@ -115,17 +112,24 @@ class DirectiveExtractor:
         candidates = [(r.end, r.person) for r in sent.refs if r.end <= start]
         in_titles = {id(t.org) for t in sent.titles if t.org}
         for org in sent.orgs:
-            if org.end <= start and id(org) not in in_titles and sent.org_keys.get(org.i):
+            if org.end <= start and id(org) not in in_titles and sent.org_keys.get(org.i) \
+                    and not self._in_brackets(org.start, sent.span.start):
                 candidates.append((org.end, sent.org_keys[org.i]))
         if not candidates:
             return None
         end, key = max(candidates)
-        between = fold(self.text[end:start]).strip(" ,")
-        if between and between not in ADVERBS and not all(w in " ".join(ADVERBS).split() for w in between.split()):
+        between = re.sub(r"\([^()]*\)", " ", fold(self.text[end:start])).strip(" ,")  # brackets describe the subject
+        adverbs = cue("subject_adverb")
+        if between and between not in adverbs and not all(w in " ".join(adverbs).split() for w in between.split()):
             # something stands between the subject and the verb: accept only short adverbials
             if len(between.split()) > 3:
                 return None
         return key
+
+    def _in_brackets(self, position: int, sentence_start: int) -> bool:
+        """'đại biểu A (Đoàn ĐBQH tỉnh X) đề nghị': a body in brackets describes the person before it."""
+        before = self.text[sentence_start:position]
+        return before.rfind("(") > before.rfind(")")
 
     def _subject_before(self, sent: SentenceState, start: int) -> str | None:
         candidates = [(r.end, r.person) for r in sent.refs if r.end <= start]

@@ -19,15 +19,9 @@ from __future__ import annotations
 from ..model import Event, Span
 from ..normalize import fold
 from .dates import find_dates, year_in_text
-from .lexicon import lexicon
+from .lexicon import cue, cue_sequences, lexicon
 from .state import ExtractionState, SentenceState
 
-OPENERS = {"trước", "đó", "sau", "cũng", "trong", "ngày", "tiếp", "theo"}
-CHAIR_VERBS = (("chủ", "trì"), ("dẫn", "đầu"), ("làm", "trưởng", "đoàn"))
-REPORTING = {"cho biết", "theo", "thông tin", "cho rằng", "nói"}
-ATTENDANCE = (("lãnh", "đạo"), ("sự", "tham", "dự", "của"))
-TOPIC_MARKERS = {"về", "để", "nhằm"}
-LOCATION_END = {",", ".", ";", "do", "với", "về", "để", "nhằm", "và", "cùng", ":"}
 
 
 def _keys(ws, i, n):
@@ -52,7 +46,7 @@ class EventExtractor:
             return None
         for date in dates:
             before = [w for w in ws if w.end <= date.start]
-            content = [w for w in before if w.is_word and w.key not in OPENERS]
+            content = [w for w in before if w.is_word and w.key not in cue("event_opener")]
             if not content:
                 return date
             # "Trong chuyến thăm chính thức Lào, chiều 5-3, Chủ tịch nước ...": a dated clause
@@ -109,7 +103,7 @@ class EventExtractor:
             if not (ws[k + 1].cap or ws[k + 1].key in {"thành", "tỉnh", "xã", "huyện", "phường", "quận", "trụ", "nhà"}):
                 continue
             j = k + 1
-            while j < len(ws) and ws[j].key not in LOCATION_END:
+            while j < len(ws) and ws[j].key not in cue("location_end"):
                 j += 1
             return self.text[ws[k + 1].start:ws[j - 1].end]
         return None
@@ -118,7 +112,7 @@ class EventExtractor:
         for sent in scope[:3]:
             ws = sent.words
             for k in range(len(ws)):
-                for verb in CHAIR_VERBS:
+                for verb in cue_sequences("chair_verb"):
                     if _keys(ws, k, len(verb)) != verb:
                         continue
                     before = [r for r in sent.refs if r.end <= ws[k].start]
@@ -164,7 +158,7 @@ class EventExtractor:
         if not earlier:
             return False
         between = fold(self.text[sent.span.start:ref.start])
-        return any(f" {verb} " in f" {between} " or between.startswith(verb + " ") for verb in REPORTING)
+        return any(f" {verb} " in f" {between} " or between.startswith(verb + " ") for verb in cue("reporting_verb"))
 
     def _organizations(self, opening: SentenceState, scope: list[SentenceState], chair: str | None) -> list[str]:
         ws = opening.words
@@ -173,9 +167,10 @@ class EventExtractor:
         location = self._location(opening)
         loc_start = self.text.find(location, opening.span.start) if location else -1
         loc_end = loc_start + len(location) if location else -1
-        topic_at = next((w.start for k, w in enumerate(ws) if w.key in TOPIC_MARKERS
+        topic_at = next((w.start for k, w in enumerate(ws) if w.key in cue("topic_marker")
                          and not (k + 1 < len(ws) and ws[k + 1].key == "phía")), None)
-        attendance_at = [w.start for k, w in enumerate(ws) if _keys(ws, k, 2) == ("tham", "dự") or _keys(ws, k, 2) == ("lãnh", "đạo")]
+        attendance = cue_sequences("attendance")
+        attendance_at = [w.start for k, w in enumerate(ws) if any(_keys(ws, k, len(a)) == a for a in attendance)]
         organiser = [o for o in opening.orgs if id(o) not in in_titles and self._before_verb(opening, o, ("tổ", "chức"))]
         word_index = {w.start: k for k, w in enumerate(ws)}
         for org in opening.orgs:
@@ -195,7 +190,7 @@ class EventExtractor:
             sw = sent.words
             for org in sent.orgs:
                 k = next((n for n, w in enumerate(sw) if w.start == org.start), 0)
-                if k >= 2 and _keys(sw, k - 2, 2) == ("lãnh", "đạo"):
+                if any(k >= len(a) and _keys(sw, k - len(a), len(a)) == a for a in attendance):
                     keys.extend(self._keys_of(sent, org))
         body_head = self._delegation_of_chair(ws)
         if chair and body_head is not None:

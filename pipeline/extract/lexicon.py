@@ -64,6 +64,7 @@ class Lexicon:
     surnames: set[str] = field(default_factory=set)
     org_heads: dict[str, tuple[str, bool]] = field(default_factory=dict)  # head -> (kind, local)
     org_prefixes: dict[str, str] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> folded phrases
 
 
 def _load_bodies(lex: Lexicon) -> None:
@@ -127,7 +128,21 @@ def lexicon() -> Lexicon:
         lex.org_heads[normalize_text(row["head"])] = (row["kind"], row["local"] == "yes")
     for row in read_tsv("vocab", "org_prefixes.tsv"):
         lex.org_prefixes[normalize_text(row["prefix"])] = row["kind"]
+    cues: dict[str, set[str]] = {}
+    for row in read_tsv("vocab", "cue_words.tsv"):
+        cues.setdefault(row["role"], set()).add(fold(row["phrase"]))
+    lex.cues = {role: frozenset(words) for role, words in cues.items()}
     return lex
+
+
+def cue(role: str) -> frozenset[str]:
+    """The folded phrases of one role of ontology/vocab/cue_words.tsv."""
+    return lexicon().cues[role]
+
+
+def cue_sequences(role: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a role as word sequences, longest first."""
+    return tuple(sorted((tuple(p.split()) for p in cue(role)), key=len, reverse=True))
 
 
 def alternation(phrases, flags_case_insensitive_first: bool = False) -> str:

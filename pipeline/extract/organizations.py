@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import cue, cue_sequences, lexicon
 from .words import PhraseIndex, Word
 
 UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp.": "thành phố",
@@ -23,18 +23,9 @@ UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố
          "thị trấn": "thị trấn", "đặc khu": "đặc khu"}
 # The unit a bare local head implies: "Tỉnh ủy" is a province's committee.
 IMPLIED_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện"}
-# Words that end a generic body name: function words and verbs that follow a name.
-STOP_WORDS = {"của", "về", "tại", "do", "đã", "với", "cho", "trong", "để", "là", "được", "sẽ",
-              "đang", "cùng", "theo", "và", "có", "vừa", "không", "các", "những", "từ", "đến",
-              "trên", "dưới", "khi", "nhằm", "thì", "mà", "nhưng", "hoặc", "hay", "bị", "làm",
-              "tiếp", "tham", "dự", "phối", "chủ", "nói", "cũng", "đề", "yêu", "giao", "kiến",
-              "này", "đó", "năm", "ngày", "tháng", "sau", "trước", "vào", "ra", "lên", "qua",
-              "đi", "ký", "ban", "gồm", "như", "hiện", "nguyên", "thuộc", "trực"}
 # A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
 # cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
 MAX_LOWER_WORDS = 3
-REGION_WORDS = {"miền", "vùng", "khu", "phía"}
-DELEGATION_HEADS = (("đoàn", "đại", "biểu"), ("đoàn", "công", "tác"))
 
 
 @dataclass
@@ -182,12 +173,12 @@ class OrganizationFinder:
             else:
                 j += 1
                 lowered = 0
-                while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS \
+                while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in cue("body_name_stop") \
                         and lowered < 2:
                     j, lowered = j + 1, lowered + 1
                 if j + 1 < len(ws) and ws[j].key == "và" and ws[j + 1].cap and not self.place_at(j + 1):
                     j += 2
-                    while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS:
+                    while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in cue("body_name_stop"):
                         j += 1
         unit = None
         count_word = j < len(ws) and ws[j].key in {"hai", "ba", "bốn", "các"}
@@ -270,9 +261,9 @@ class OrganizationFinder:
             if w.key == "và" and j + 1 < len(ws) and ws[j + 1].cap and not self._starts_body_or_title(j + 1):
                 j += 2
                 continue
-            if not w.is_word or w.key in STOP_WORDS:
+            if not w.is_word or w.key in cue("body_name_stop"):
                 break
-            if w.cap and ws[j - 1].key in REGION_WORDS:  # "miền Nam", "vùng Tây Bắc"
+            if w.cap and ws[j - 1].key in cue("region_word"):  # "miền Nam", "vùng Tây Bắc"
                 j += 1
                 while j < len(ws) and ws[j].cap and ws[j].is_word and not self._name_starts(j):
                     j += 1
@@ -303,7 +294,7 @@ class OrganizationFinder:
 
     def _continues_lower(self, j: int) -> bool:
         ws = self.ws
-        return j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in STOP_WORDS
+        return j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in cue("body_name_stop")
 
     def _known_suffix(self, j: int) -> int:
         """Words of a place or standard qualifier ("Trung ương", "Việt Nam") at j."""
@@ -326,7 +317,7 @@ class OrganizationFinder:
 
     def _delegation(self, i: int, title_ends: set[int]) -> OrgMatch | None:
         ws = self.ws
-        for head in DELEGATION_HEADS:
+        for head in cue_sequences("delegation_head"):
             n = len(head)
             if tuple(w.key for w in ws[i:i + n]) != head:
                 continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Position, Span
 from ..normalize import fold
-from .lexicon import lexicon
+from .lexicon import cue, cue_sequences, lexicon
 from .organizations import OrgMatch
 from .state import ExtractionState, PersonRef, SentenceState, TitleMatch
 from .titles import _org_with_head
@@ -28,13 +28,6 @@ from .words import Word
 
 LIST_SEPARATORS = {",", ";", "và"}
 LOCAL_UNITS = {"xã", "phường", "huyện", "quận"}
-# Nouns after which a capitalised run names a place or a work, not a person.
-NOT_A_PERSON_BEFORE = {"đường", "phố", "cầu", "sân", "tuyến", "tốc", "án", "trình", "làng", "bản", "thôn",
-                       "xóm", "ấp", "núi", "sông", "hồ", "đảo", "đèo", "cảng", "chợ", "quảng", "trường",
-                       "hầm", "ga", "bến", "vịnh", "khu", "viện", "tàu", "nhà", "chùa", "đền"}
-PREPOSITIONS = {"của", "với", "cho", "theo", "tới", "đến", "cùng", "gặp", "tiếp", "thăm"}
-APPOSITION_SKIP = {"hiện", "là", "nguyên", "đương", "nhiệm"}
-HOLD_MARKERS = (("giữ", "chức", "vụ"), ("giữ", "chức"), ("làm",))
 
 
 @dataclass
@@ -86,7 +79,7 @@ def find_names(text: str, state: SentenceState) -> list[NameMatch]:
         j = i
         while j < len(ws) and j not in covered and ws[j].cap and ws[j].is_word and j - i < 6:
             j += 1
-        if i > 0 and ws[i - 1].key in NOT_A_PERSON_BEFORE and not ws[i - 1].cap and not (i > 1 and ws[i - 2].cap):
+        if i > 0 and ws[i - 1].key in cue("not_a_person_before") and not ws[i - 1].cap and not (i > 1 and ws[i - 2].cap):
             i = j  # "đường Lê Văn Lương", "cao tốc Trà Lĩnh": a street, a road, a project
             continue
         if ws[i].text not in lex.surnames:
@@ -174,7 +167,7 @@ class PersonExtractor:
         # someone else, spoken to or of, not a post of A
         for n, t in enumerate(stack[:-1]):
             before = ws[t.i - 1].key if t.i > 0 else ""
-            if before == "của" or (before in PREPOSITIONS and self._held_already(t.text)):
+            if before == "của" or (before in cue("preposition") and self._held_already(t.text)):
                 return stack[n + 1:]
         return stack
 
@@ -194,9 +187,9 @@ class PersonExtractor:
         k = j + 1
         stack = []
         while k < len(ws):
-            while k < len(ws) and ws[k].key in APPOSITION_SKIP and ws[k].key != "nguyên":
+            while k < len(ws) and ws[k].key in cue("apposition_skip"):
                 k += 1
-            former = k < len(ws) and ws[k].key == "nguyên"
+            former = k < len(ws) and ws[k].key in cue("former_marker")
             if former:
                 k += 1
             t = by_start.get(k)
@@ -337,11 +330,11 @@ class PersonExtractor:
         person named before the act in the sentence."""
         ws = sent.words
         for t in sent.titles:
-            for marker in HOLD_MARKERS:
+            for marker in cue_sequences("hold_marker"):
                 n = len(marker)
                 if t.i >= n and tuple(w.key for w in ws[t.i - n:t.i]) == marker:
                     earlier = [r for r in sent.refs if r.end <= t.start]
-                    if earlier and marker != ("làm",):
+                    if earlier:
                         self._add_positions(earlier[-1].person, [t], sent)
                     break
 

@@ -12,12 +12,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..normalize import fold
-from .lexicon import lexicon
+from .lexicon import cue, lexicon
 from .organizations import OrganizationFinder, OrgMatch
 from .state import SentenceState, TitleMatch
 from .words import PhraseIndex, Word
 
-FORMER_MARKERS = {"nguyên"}
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +144,7 @@ def analyze(text: str, state: SentenceState) -> None:
             title = TitleMatch(first.i, title.j, first.start, title.end, first.head,
                                text[first.start:title.end], title.org)
         if title:
-            if i > 0 and ws[i - 1].key in FORMER_MARKERS:
+            if i > 0 and ws[i - 1].key in cue("former_marker"):
                 title.former = True
             if i > 0 and ws[i - 1].key == "các":
                 title.plural = True

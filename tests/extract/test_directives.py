@@ -79,3 +79,9 @@ def test_giao_needs_an_addressee():
 def test_a_passive_with_its_agent_named():
     f = run("Thủ tướng Chính phủ Lã Thanh Bình dự họp. Bộ Tài chính được Thủ tướng giao chủ trì xây dựng đề án.")
     assert f.directives == [("Lã Thanh Bình", "giao", "Bộ Tài chính")]
+
+
+def test_a_body_in_brackets_describes_the_speaker_and_is_not_the_issuer():
+    f = run("Phát biểu tại phiên họp, đại biểu Trần Văn Lâm (Đoàn ĐBQH tỉnh Bắc Ninh) đề nghị "
+            "Chính phủ làm rõ khái niệm dữ liệu cốt lõi.")
+    assert f.directives == [("Trần Văn Lâm", "đề nghị", "Chính phủ")]
