@@ -320,6 +320,13 @@ class PersonExtractor:
                 break
             shared_for[name.i] = ([] if by_field else stack) + item_titles
             k = name.j
+            if not names_only and k + 1 < len(ws) and ws[k].text == "," and (k + 1) in by_start:
+                # "A, Trưởng Ban X; B, Chánh Văn phòng Y": the item's titles follow its name
+                k += 1
+                while k in by_start:
+                    k = by_start[k].j
+                    if k + 1 < len(ws) and ws[k].text == "," and (k + 1) in by_start:
+                        k += 1
             if k < len(ws) and ws[k].text in LIST_SEPARATORS:
                 k += 1
                 continue

@@ -146,8 +146,8 @@ def analyze(text: str, state: SentenceState) -> None:
         if title:
             if i > 0 and ws[i - 1].key in cue("former_marker"):
                 title.former = True
-            if i > 0 and ws[i - 1].key == "các":
-                title.plural = True
+            if (i > 0 and ws[i - 1].key == "các") or (i > 2 and " ".join(w.key for w in ws[i - 3:i]) == "các đồng chí"):
+                title.plural = True  # "các Ủy viên Bộ Chính trị: ...", "các đồng chí Phó Thủ tướng: ..."
             state.titles.append(title)
             if title.org:
                 state.orgs.append(title.org)

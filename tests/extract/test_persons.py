@@ -136,3 +136,10 @@ def test_a_spokesperson_is_a_post_not_a_pronoun():
 def test_a_title_after_cua_belongs_to_someone_else():
     f = run("Thừa ủy quyền của Thủ tướng Chính phủ, Bộ trưởng Bộ Tư pháp Hà Thị Mai trình bày tờ trình.")
     assert f.titles_of("Hà Thị Mai") == {"Bộ trưởng Bộ Tư pháp"}
+
+
+def test_a_shared_list_whose_members_are_named_before_their_titles():
+    f = run("Dự hội nghị có các đồng chí Ủy viên Bộ Chính trị: Hà Văn An, Trưởng Ban Tổ chức Trung ương; "
+            "Lê Thị Bình, Chánh Văn phòng Trung ương Đảng.")
+    assert f.titles_of("Hà Văn An") == {"Ủy viên Bộ Chính trị", "Trưởng Ban Tổ chức Trung ương"}
+    assert f.titles_of("Lê Thị Bình") == {"Ủy viên Bộ Chính trị", "Chánh Văn phòng Trung ương Đảng"}
