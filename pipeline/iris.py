@@ -2,7 +2,7 @@
 
 All IRIs live under `BASE` (https://w3id.org/govkg/). An IRI is a readable ASCII slug
 plus a short hash of the *key* that decides identity, so two names that look alike in
-ASCII ("Lê Minh Hùng" / "Lê Minh Hưng") still get different IRIs, and IRIs never depend
+ASCII ("Lò Minh Hùng" / "Lò Minh Hưng") still get different IRIs, and IRIs never depend
 on the order in which articles or facts are processed.
 
 Global things (identity across articles: facts about one person from many articles

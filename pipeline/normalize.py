@@ -7,7 +7,7 @@ facts and IRIs. The canonical placement is the traditional one ("hòa", "Ủy"),
 the one most Vietnamese newsrooms use.
 
 `fold` goes further for comparing names: it also folds case, spaces and dashes,
-but keeps every diacritic, so "Lê Minh Hùng" and "Lê Minh Hưng" stay apart.
+but keeps every diacritic, so "Lò Minh Hùng" and "Lò Minh Hưng" stay apart.
 """
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def fold(text: str | None) -> str:
 
 
 def ascii_slug(text: str) -> str:
-    """A readable ASCII rendering for IRIs ("Lê Minh Hưng" -> "le-minh-hung"); not unique by itself."""
+    """A readable ASCII rendering for IRIs ("Lò Minh Hưng" -> "lo-minh-hung"); not unique by itself."""
     s = unicodedata.normalize("NFD", fold(text)).replace("đ", "d")
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")

@@ -12,12 +12,12 @@ from pipeline.model import (Article, ArticleFacts, Directive, Event, Organizatio
 from pipeline.normalize import normalize_text
 
 TEXT = normalize_text(
-    "Sáng 5-3, tại Trụ sở Trung ương Đảng, Tổng Bí thư Tô Lâm làm việc với Ban Tổ chức Trung ương. "
-    "Dự buổi làm việc có Trưởng Ban Tổ chức Trung ương Lê Minh Hưng; Chủ tịch UBND tỉnh Lào Cai "
-    "Quản Trọng Hoà và nguyên Phó Trưởng Ban Lê Minh Hùng.\n"
+    "Sáng 5-3, tại Trụ sở Trung ương Đảng, Tổng Bí thư Mã Lâm làm việc với Ban Tổ chức Trung ương. "
+    "Dự buổi làm việc có Trưởng Ban Tổ chức Trung ương Lò Minh Hưng; Chủ tịch UBND tỉnh Lào Cai "
+    "Quản Trọng Hoà và nguyên Phó Trưởng Ban Lò Minh Hùng.\n"
     "Tổng Bí thư yêu cầu Ban Tổ chức Trung ương chuẩn hóa năng lực theo vị trí việc làm. "
     "Ông Hưng đề xuất Ủy ban nhân dân tỉnh Lào Cai rà soát đội ngũ công chức cấp xã.\n"
-    "Tổng Bí thư nhấn mạnh: “Cán bộ là cái gốc của mọi công việc”. Ảnh: Hiền Hòa"
+    "Tổng Bí thư nhấn mạnh: “Cán bộ là cái gốc của mọi công việc”. Ảnh: Kiều Hòa"
 )
 
 
@@ -44,11 +44,11 @@ def sample_facts(name: str = "t01", published: dt.date | None = dt.date(2025, 3,
     article = Article(name=name, source=f"{name}.txt", text=text, published=published,
                       title="Tổng Bí thư làm việc với Ban Tổ chức Trung ương", url="https://example.vn/a")
     persons = [
-        Person("person:1", "Tô Lâm", [span("Tô Lâm")]),
-        Person("person:2", "Lê Minh Hưng", [span("Lê Minh Hưng"), span("Ông Hưng")]),
+        Person("person:1", "Mã Lâm", [span("Mã Lâm")]),
+        Person("person:2", "Lò Minh Hưng", [span("Lò Minh Hưng"), span("Ông Hưng")]),
         Person("person:3", "Quản Trọng Hòa", [span("Quản Trọng Hòa")]),
-        Person("person:4", "Lê Minh Hùng", [span("Lê Minh Hùng")]),
-        Person("person:5", "Hiền Hòa", [span("Hiền Hòa")], photo_credit=True),
+        Person("person:4", "Lò Minh Hùng", [span("Lò Minh Hùng")]),
+        Person("person:5", "Kiều Hòa", [span("Kiều Hòa")], photo_credit=True),
     ]
     orgs = [
         Organization("org:1", "Ban Tổ chức Trung ương", "PartyBody",
@@ -59,10 +59,10 @@ def sample_facts(name: str = "t01", published: dt.date | None = dt.date(2025, 3,
                      [span("Ủy ban nhân dân tỉnh Lào Cai")]),
     ]
     positions = [
-        Position("person:1", "Tổng Bí thư", None, sentence("Tổng Bí thư Tô Lâm")),
-        Position("person:2", "Trưởng Ban Tổ chức Trung ương", "org:1", sentence("Lê Minh Hưng")),
+        Position("person:1", "Tổng Bí thư", None, sentence("Tổng Bí thư Mã Lâm")),
+        Position("person:2", "Trưởng Ban Tổ chức Trung ương", "org:1", sentence("Lò Minh Hưng")),
         Position("person:3", "Chủ tịch UBND tỉnh Lào Cai", "org:2", sentence("Quản Trọng Hòa")),
-        Position("person:4", "Phó Trưởng Ban Tổ chức Trung ương", "org:1", sentence("Lê Minh Hùng"),
+        Position("person:4", "Phó Trưởng Ban Tổ chức Trung ương", "org:1", sentence("Lò Minh Hùng"),
                  former=True),
     ]
     events = [
@@ -84,26 +84,26 @@ def sample_facts(name: str = "t01", published: dt.date | None = dt.date(2025, 3,
 EXPECTED_GOLD = {
     "article": "t01.txt",
     "published": "2025-03-06",
-    "persons": [{"name": "Tô Lâm"}, {"name": "Lê Minh Hưng"}, {"name": "Quản Trọng Hòa"},
-                {"name": "Lê Minh Hùng"}, {"name": "Hiền Hòa"}],
+    "persons": [{"name": "Mã Lâm"}, {"name": "Lò Minh Hưng"}, {"name": "Quản Trọng Hòa"},
+                {"name": "Lò Minh Hùng"}, {"name": "Kiều Hòa"}],
     "organizations": [{"name": "Ban Tổ chức Trung ương"}, {"name": "UBND tỉnh Lào Cai"},
                       {"name": "Ủy ban nhân dân tỉnh Lào Cai"}],
     "positions": [
-        {"person": "Tô Lâm", "title": "Tổng Bí thư", "organization": None},
-        {"person": "Lê Minh Hưng", "title": "Trưởng Ban Tổ chức Trung ương", "organization": "Ban Tổ chức Trung ương"},
+        {"person": "Mã Lâm", "title": "Tổng Bí thư", "organization": None},
+        {"person": "Lò Minh Hưng", "title": "Trưởng Ban Tổ chức Trung ương", "organization": "Ban Tổ chức Trung ương"},
         # "UBND tỉnh Lào Cai" and "Ủy ban nhân dân tỉnh Lào Cai" are one body (one IRI); facts
         # that point at it are named by the longest form the article writes.
         {"person": "Quản Trọng Hòa", "title": "Chủ tịch UBND tỉnh Lào Cai", "organization": "Ủy ban nhân dân tỉnh Lào Cai"},
-        {"person": "Lê Minh Hùng", "title": "Phó Trưởng Ban Tổ chức Trung ương", "organization": "Ban Tổ chức Trung ương"},
+        {"person": "Lò Minh Hùng", "title": "Phó Trưởng Ban Tổ chức Trung ương", "organization": "Ban Tổ chức Trung ương"},
     ],
-    "events": [{"kind": "meeting", "date": "2025-03-05", "location": "Trụ sở Trung ương Đảng", "chair": "Tô Lâm",
-                "participants": ["Lê Minh Hưng", "Quản Trọng Hòa", "Lê Minh Hùng"],
+    "events": [{"kind": "meeting", "date": "2025-03-05", "location": "Trụ sở Trung ương Đảng", "chair": "Mã Lâm",
+                "participants": ["Lò Minh Hưng", "Quản Trọng Hòa", "Lò Minh Hùng"],
                 "organizations": ["Ban Tổ chức Trung ương"]}],
     "directives": [
-        {"issuer": "Tô Lâm", "trigger": "yêu cầu", "addressee": "Ban Tổ chức Trung ương",
+        {"issuer": "Mã Lâm", "trigger": "yêu cầu", "addressee": "Ban Tổ chức Trung ương",
          "evidence": "chuẩn hóa năng lực theo vị trí việc làm"},
-        {"issuer": "Lê Minh Hưng", "trigger": "đề xuất", "addressee": "Ủy ban nhân dân tỉnh Lào Cai",
+        {"issuer": "Lò Minh Hưng", "trigger": "đề xuất", "addressee": "Ủy ban nhân dân tỉnh Lào Cai",
          "evidence": "rà soát đội ngũ công chức cấp xã"},
     ],
-    "quotes": [{"speaker": "Tô Lâm", "text": "Cán bộ là cái gốc của mọi công việc"}],
+    "quotes": [{"speaker": "Mã Lâm", "text": "Cán bộ là cái gốc của mọi công việc"}],
 }

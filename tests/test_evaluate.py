@@ -340,11 +340,11 @@ def test_dates_and_quotes():
 
 
 def test_optional_gold_absorbs_predictions_and_each_fact_matches_once():
-    gold = {"persons": [{"name": "Tô Lâm"}, {"name": "Hiền Hòa", "optional": True}]}
-    pred = {"persons": [{"name": "Tô Lâm"}, {"name": "Tô Lâm"}, {"name": "Hiền Hoà"}]}
+    gold = {"persons": [{"name": "Mã Lâm"}, {"name": "Kiều Hòa", "optional": True}]}
+    pred = {"persons": [{"name": "Mã Lâm"}, {"name": "Mã Lâm"}, {"name": "Kiều Hoà"}]}
     s = ev.compare(gold, pred)["persons"]
     assert (s.tp, s.pred, s.gold) == (1, 2, 1)
-    assert s.fp == ["Tô Lâm"] and s.fn == []
+    assert s.fp == ["Mã Lâm"] and s.fn == []
 
 
 def test_matching_is_maximal_not_greedy():

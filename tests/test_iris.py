@@ -14,18 +14,18 @@ from pipeline import iris, resources
 def test_person_iri_is_pinned_to_the_folded_name():
     # The documented form: person/<ascii slug>-<8 hex of sha1(fold(name))>. Pinned, so a
     # change of scheme (which would orphan every published IRI) cannot pass unnoticed.
-    digest = hashlib.sha1("lê minh hưng".encode("utf-8")).hexdigest()[:8]
-    assert iris.person_iri("Lê Minh Hưng") == iris.URIRef(f"https://w3id.org/govkg/person/le-minh-hung-{digest}")
+    digest = hashlib.sha1("lò minh hưng".encode("utf-8")).hexdigest()[:8]
+    assert iris.person_iri("Lò Minh Hưng") == iris.URIRef(f"https://w3id.org/govkg/person/lo-minh-hung-{digest}")
 
 
 @pytest.mark.parametrize("variant", [
-    "Lê Minh Hưng",
-    "LÊ MINH HƯNG",
-    "  Lê   Minh Hưng ",
-    unicodedata.normalize("NFD", "Lê Minh Hưng"),
+    "Lò Minh Hưng",
+    "LÒ MINH HƯNG",
+    "  Lò   Minh Hưng ",
+    unicodedata.normalize("NFD", "Lò Minh Hưng"),
 ])
 def test_spelling_variants_of_one_name_are_one_person(variant):
-    assert iris.person_iri(variant) == iris.person_iri("Lê Minh Hưng")
+    assert iris.person_iri(variant) == iris.person_iri("Lò Minh Hưng")
 
 
 def test_tone_placement_does_not_split_a_person():
@@ -34,7 +34,7 @@ def test_tone_placement_does_not_split_a_person():
 
 
 @pytest.mark.parametrize("a, b", [
-    ("Lê Minh Hùng", "Lê Minh Hưng"),
+    ("Lò Minh Hùng", "Lò Minh Hưng"),
     ("Đỗ Minh Tuấn", "Đỗ Minh Tuân"),
     ("Bạch Văn Hưng", "Bạch Văn Hùng"),
 ])
@@ -106,12 +106,12 @@ def test_article_scoped_iris_depend_on_article_and_content_only():
     assert a != iris.fact_iri("holding", "d01", "https://w3id.org/govkg/person/x", "bí thư", True)
     assert str(a).startswith("https://w3id.org/govkg/holding/d01-")
     assert iris.span_iri("d01", 3, 17) == iris.URIRef("https://w3id.org/govkg/span/d01-3-17")
-    person = str(iris.person_iri("Tô Lâm"))
-    assert iris.mention_iri("d01", person, "Tô Lâm") == iris.mention_iri("d01", person, "TÔ LÂM")
-    assert iris.mention_iri("d01", person, "Tô Lâm") != iris.mention_iri("d02", person, "Tô Lâm")
+    person = str(iris.person_iri("Mã Lâm"))
+    assert iris.mention_iri("d01", person, "Mã Lâm") == iris.mention_iri("d01", person, "MÃ LÂM")
+    assert iris.mention_iri("d01", person, "Mã Lâm") != iris.mention_iri("d02", person, "Mã Lâm")
 
 
-@pytest.mark.parametrize("name", ["Lê Minh Hưng", "Nguyễn Văn A (Hà Nội)", "O'Brien / Smith", "Aránguiz", "“Hà”"])
+@pytest.mark.parametrize("name", ["Lò Minh Hưng", "Nguyễn Văn A (Hà Nội)", "O'Brien / Smith", "Aránguiz", "“Hà”"])
 def test_iris_are_valid_iris(name):
     for iri in (iris.person_iri(name), iris.org_iri(name), iris.post_iri(name, None), iris.article_iri(name)):
         ox.NamedNode(str(iri))  # raises on an invalid IRI

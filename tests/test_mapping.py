@@ -61,9 +61,9 @@ def test_article(g):
 
 
 def test_persons_have_vietnamese_labels_and_one_iri_per_name(g):
-    hung, hung2 = iris.person_iri("Lê Minh Hưng"), iris.person_iri("Lê Minh Hùng")
+    hung, hung2 = iris.person_iri("Lò Minh Hưng"), iris.person_iri("Lò Minh Hùng")
     assert hung != hung2
-    for person, name in ((hung, "Lê Minh Hưng"), (hung2, "Lê Minh Hùng")):
+    for person, name in ((hung, "Lò Minh Hưng"), (hung2, "Lò Minh Hùng")):
         assert (person, RDF.type, GOV.Person) in g
         assert the(g, person, RDFS.label) == Literal(name, lang="vi")
         assert the(g, person, FOAF.name) == Literal(name, lang="vi")
@@ -71,12 +71,12 @@ def test_persons_have_vietnamese_labels_and_one_iri_per_name(g):
 
 
 def test_each_name_as_written_is_a_mention_with_its_spans(g):
-    hung = iris.person_iri("Lê Minh Hưng")
+    hung = iris.person_iri("Lò Minh Hưng")
     mention = the(g, None, GOV.mentionOf, hung)
-    assert the(g, mention, GOV.writtenAs) == Literal("Lê Minh Hưng", lang="vi")
+    assert the(g, mention, GOV.writtenAs) == Literal("Lò Minh Hưng", lang="vi")
     spans = sorted(int(the(g, s, GOV.start)) for s in g.objects(mention, GOV.evidence))
-    assert spans == [span("Lê Minh Hưng").start, span("Ông Hưng").start]
-    credit = the(g, None, GOV.mentionOf, iris.person_iri("Hiền Hòa"))
+    assert spans == [span("Lò Minh Hưng").start, span("Ông Hưng").start]
+    credit = the(g, None, GOV.mentionOf, iris.person_iri("Kiều Hòa"))
     assert the(g, credit, GOV.photoCredit) == Literal(True)
 
 
@@ -103,7 +103,7 @@ def test_unknown_kinds_fall_back_to_the_top_class(caplog):
 
 
 def test_post_holdings(g):
-    hung = iris.person_iri("Lê Minh Hưng")
+    hung = iris.person_iri("Lò Minh Hưng")
     holding = the(g, None, GOV.holder, hung)
     post = the(g, holding, GOV.post)
     assert the(g, holding, GOV.titleAsWritten) == Literal("Trưởng Ban Tổ chức Trung ương", lang="vi")
@@ -116,7 +116,7 @@ def test_post_holdings(g):
 
 
 def test_a_former_post_is_recorded_but_not_held(g):
-    hung2 = iris.person_iri("Lê Minh Hùng")
+    hung2 = iris.person_iri("Lò Minh Hùng")
     holding = the(g, None, GOV.holder, hung2)
     assert the(g, holding, GOV.former) == Literal(True)
     assert (hung2, GOV.holds, None) not in g
@@ -124,7 +124,7 @@ def test_a_former_post_is_recorded_but_not_held(g):
 
 def test_a_post_without_a_body_and_an_article_without_a_date():
     g = graph_of(sample_facts(published=None))
-    holding = the(g, None, GOV.holder, iris.person_iri("Tô Lâm"))
+    holding = the(g, None, GOV.holder, iris.person_iri("Mã Lâm"))
     assert (holding, GOV.holdingOrganization, None) not in g
     assert (the(g, holding, GOV.post), GOV.postIn, None) not in g
     assert (None, GOV.asOf, None) not in g
@@ -136,9 +136,9 @@ def test_event(g):
     assert the(g, event, GOV.date) == Literal("2025-03-05", datatype=XSD.date)
     assert the(g, event, GOV.partOfDay) == Literal("morning")
     assert the(g, event, GOV.location) == Literal("Trụ sở Trung ương Đảng", lang="vi")
-    assert the(g, event, GOV.chair) == iris.person_iri("Tô Lâm")
+    assert the(g, event, GOV.chair) == iris.person_iri("Mã Lâm")
     assert set(g.objects(event, GOV.participant)) == {
-        iris.person_iri(n) for n in ("Lê Minh Hưng", "Quản Trọng Hòa", "Lê Minh Hùng")}
+        iris.person_iri(n) for n in ("Lò Minh Hưng", "Quản Trọng Hòa", "Lò Minh Hùng")}
     assert set(g.objects(event, GOV.participatingOrganization)) == {BTC}
 
 
@@ -154,7 +154,7 @@ def test_a_date_without_a_year_is_a_gmonthday():
 def test_directives_and_quotes(g):
     asked = the(g, None, GOV.trigger, Literal("yêu cầu", lang="vi"))
     assert (asked, RDF.type, GOV.Directive) in g
-    assert the(g, asked, GOV.issuer) == iris.person_iri("Tô Lâm")
+    assert the(g, asked, GOV.issuer) == iris.person_iri("Mã Lâm")
     assert the(g, asked, GOV.addressee) == BTC
     assert the(g, asked, GOV.content) == Literal("chuẩn hóa năng lực theo vị trí việc làm", lang="vi")
     assert the(g, asked, GOV.givenAt) == the(g, None, RDF.type, GOV.Meeting)
@@ -163,7 +163,7 @@ def test_directives_and_quotes(g):
     assert the(g, proposed, GOV.addressee) == iris.org_iri("Ủy ban nhân dân tỉnh Lào Cai")
     assert (proposed, GOV.givenAt, None) not in g
     quote = the(g, None, RDF.type, GOV.Quotation)
-    assert the(g, quote, GOV.speaker) == iris.person_iri("Tô Lâm")
+    assert the(g, quote, GOV.speaker) == iris.person_iri("Mã Lâm")
     assert the(g, quote, GOV.quoteText) == Literal("Cán bộ là cái gốc của mọi công việc", lang="vi")
 
 
@@ -186,9 +186,9 @@ def test_every_fact_is_traced_to_its_article_and_text(g):
 
 def test_an_entity_without_spans_borrows_the_evidence_of_its_facts():
     facts = sample_facts()
-    facts.persons[0].mentions = []  # Tô Lâm: chair, holder, issuer, speaker
+    facts.persons[0].mentions = []  # Mã Lâm: chair, holder, issuer, speaker
     g = graph_of(facts)
-    mention = the(g, None, GOV.mentionOf, iris.person_iri("Tô Lâm"))
+    mention = the(g, None, GOV.mentionOf, iris.person_iri("Mã Lâm"))
     starts = {int(the(g, s, GOV.start)) for s in g.objects(mention, GOV.evidence)}
     assert sentence("Sáng 5-3").start in starts and span("Cán bộ là cái gốc").start in starts
 
@@ -212,7 +212,7 @@ def test_one_person_in_two_articles_is_one_iri_with_both_sources():
     union = Graph()
     for s, p, o, _ in ds.quads():
         union.add((s, p, o))
-    to_lam = iris.person_iri("Tô Lâm")
+    to_lam = iris.person_iri("Mã Lâm")
     sources = {union.value(m, GOV.statedIn) for m in union.subjects(GOV.mentionOf, to_lam)}
     assert sources == {iris.article_iri("t01"), iris.article_iri("t02")}
     assert len(list(union.objects(to_lam, RDFS.label))) == 1
@@ -274,7 +274,7 @@ def test_a_missing_reference_graph_is_tolerated(small_reference):
 def test_a_body_the_text_only_implies_has_no_mention_but_its_facts_point_at_it():
     facts = sample_facts()
     facts.organizations.append(Organization("org:9", "Bộ Xây dựng", "GovernmentBody"))  # no spans
-    facts.positions.append(Position("person:4", "Thứ trưởng", "org:9", sentence("Lê Minh Hùng")))
+    facts.positions.append(Position("person:4", "Thứ trưởng", "org:9", sentence("Lò Minh Hùng")))
     g = graph_of(facts)
     ministry = iris.org_iri("Bộ Xây dựng")
     assert (ministry, RDF.type, GOV.GovernmentBody) in g

@@ -21,7 +21,7 @@ def test_nfd_crlf_and_bom_give_the_same_text():
 
 
 def test_fold_keeps_diacritics_apart():
-    assert fold("Lê Minh Hùng") != fold("Lê Minh Hưng")
+    assert fold("Lò Minh Hùng") != fold("Lò Minh Hưng")
     assert fold("Quản Trọng Hoà") == fold("quản  trọng hòa")
 
 

@@ -27,11 +27,11 @@ TRICKY = [
 
 def article(graph: URIRef, n: int) -> list[tuple]:
     """A small per-article quad list: the same person (shared) plus article-own facts."""
-    person = EX["to-lam-0001"]
+    person = EX["ma-lam-0001"]
     fact = URIRef(f"https://w3id.org/govkg/event/a{n}-x")
     quads = [
         (person, RDF_TYPE, GOV.Person, graph),
-        (person, RDFS_LABEL, Literal("Tô Lâm", lang="vi"), graph),
+        (person, RDFS_LABEL, Literal("Mã Lâm", lang="vi"), graph),
         (fact, RDF_TYPE, GOV.Meeting, graph),
         (fact, GOV.date, Literal("2025-03-05", datatype=XSD_DATE) if n == 1 else
          Literal("--03-05", datatype=XSD_GMD), graph),
@@ -126,7 +126,7 @@ def test_output_is_sorted_with_sorted_prefixes(out):
     prefixes = [line for line in ttl if line.startswith("@prefix")]
     assert prefixes == sorted(prefixes) and ttl[: len(prefixes)] == prefixes
     assert "@prefix gov: <https://w3id.org/govkg/ontology#> ." in prefixes
-    assert any(line.startswith("person:to-lam-0001 a gov:Person") for line in ttl)  # rdf:type first
+    assert any(line.startswith("person:ma-lam-0001 a gov:Person") for line in ttl)  # rdf:type first
     subjects = [line.split(" ", 1)[0] for line in ttl[len(prefixes):] if line and not line[0].isspace()]
     assert len(subjects) == len(set(subjects))  # each subject once: grouped
     nq = (d / "graph.nq").read_text(encoding="utf-8").splitlines()

@@ -1,7 +1,7 @@
 """Persons and the posts they hold.
 
 A name is a run of capitalised words that a title, an honorific or a list puts
-in the position of a name ("Trưởng Ban Tổ chức Trung ương Lê Minh Hưng",
+in the position of a name ("Trưởng Ban Tổ chức Trung ương Lò Minh Hưng",
 "ông Lò Văn Sính", "các Phó Thủ tướng: A, B và C"); a run that nothing anchors
 must look like a Vietnamese full name (a family name and two or more words).
 
