@@ -83,7 +83,7 @@ class Event:
     """A meeting, session, visit, reception, inspection or ceremony."""
 
     key: str
-    kind: str  # meeting, session, conference, reception, inspection, press_conference, ceremony
+    kind: str  # meeting, session, conference, reception, inspection, press_conference, ceremony, visit
     date: PartialDate | None
     evidence: Span  # the sentence that reports it
     part_of_day: str | None = None  # morning, afternoon, evening

@@ -76,7 +76,7 @@ def test_an_article_without_facts_still_gets_a_file(tmp_path):
 
 def test_an_event_of_an_unknown_kind_reads_back_as_a_plain_event(tmp_path):
     f = sample_facts()
-    f.events[0].kind = "visit"
+    f.events[0].kind = "parade"
     files = write.write_graph(tmp_path, mapping.corpus_quads([f]))
     event = facts.facts_from_graph(files.ttl)["t01.txt"]["events"][0]
     assert event["kind"] == "event" and event["date"] == "2025-03-05" and event["chair"] == "Mã Lâm"
