@@ -40,10 +40,13 @@ class DirectiveExtractor:
             return
         sentence_issuer = None
         previous_end = None  # end of the sentence's previous trigger
+        named = [(x.start, x.end) for x in [*sent.orgs, *sent.titles]]
         for n, (start, end, word) in enumerate(tokens):
             trigger = fold(word)
             if trigger not in self.lex.directive_triggers:
                 continue
+            if any(s < end and start < e for s, e in named):
+                continue  # "Trưởng Ban Chỉ đạo": a word of a name, not a verb
             if previous_end is not None and not self._new_clause(tokens, n, previous_end, start):
                 continue  # "yêu cầu EVN chỉ đạo các nhà thầu": part of the first directive's content
             prev = fold(tokens[n - 1][2]) if n > 0 else ""

@@ -261,7 +261,7 @@ class PersonExtractor:
         ws = sent.words
         names = find_names(self.text, sent)
         self._note_places(sent, upto=min([t.i for t in sent.titles], default=None))
-        consumed: set[int] = set()
+        self._register_other_orgs(sent)  # first, so a post's short body name finds the full one
         shared_for: dict[int, list[TitleMatch]] = {}
         # shared lists: "các <titles>: items" / "<title> các bộ: items"
         for t in sent.titles:
@@ -287,13 +287,12 @@ class PersonExtractor:
             key = self.state.person(name.text, Span(ws[name.i].start, ws[name.j - 1].end))
             sent.refs.append(PersonRef(ws[name.i].start, ws[name.j - 1].end, key, "name"))
             before = [t for t in self._stack_before(sent, name.i) if not t.plural]
-            after = self._stack_after(sent, name.j, names) if not before else []
+            after = self._stack_after(sent, name.j, names)  # "Tổng Bí thư A, Trưởng Ban Chỉ đạo, ..."
             titles = shared_for.get(name.i, []) + before + after
             if titles:
                 self._add_positions(key, titles, sent)
             self._note_places(sent, upto=name.j)
         self._held_by_act(sent)
-        self._register_other_orgs(sent)
         self._note_places(sent)
         if sent.sentence.credit:
             self._photo_credit(sent)
@@ -366,6 +365,7 @@ class PersonExtractor:
                 continue
             place = None
             if org.needs_place:
+                self._note_places(sent, upto=org.i)
                 # "UBND tỉnh" (its unit written) is the province's body in context; a bare
                 # "Tỉnh ủy" inside a longer name only when that body is named elsewhere
                 candidate = self.place_for(org.needs_place)

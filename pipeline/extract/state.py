@@ -96,6 +96,13 @@ class ExtractionState:
             reference = body.iri
         lookup = reference or fold(name)
         key = self.org_by_name.get(lookup)
+        if key is None and reference is None and span is not None and len(name.split()) >= 2:
+            # "Ban Chỉ đạo" after "Ban Chỉ đạo Trung ương về ...": the short form of a body named before
+            key = next((k for k, o in self.organizations.items()
+                        if o.mentions and fold(o.name).startswith(fold(name) + " ")), None)
+            if key is not None:
+                self.organizations[key].mentions.append(span)
+                return key
         if key is None:
             key = f"org:{len(self.organizations) + 1}"
             self.organizations[key] = Organization(key, name, kind, reference)

@@ -85,3 +85,8 @@ def test_a_body_in_brackets_describes_the_speaker_and_is_not_the_issuer():
     f = run("Phát biểu tại phiên họp, đại biểu Trần Văn Lâm (Đoàn ĐBQH tỉnh Bắc Ninh) đề nghị "
             "Chính phủ làm rõ khái niệm dữ liệu cốt lõi.")
     assert f.directives == [("Trần Văn Lâm", "đề nghị", "Chính phủ")]
+
+
+def test_a_trigger_word_inside_a_body_name_is_no_verb():
+    f = run("Phó Trưởng Ban Chỉ đạo Tây Nguyên Đinh Văn Ka dự họp.")
+    assert f.directives == []

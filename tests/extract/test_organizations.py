@@ -101,3 +101,9 @@ def test_an_addressed_body_written_without_its_province_is_the_province_of_the_c
 def test_a_body_written_without_its_province_elsewhere_stays_as_written():
     f = run("Bí thư Tỉnh ủy Bắc Ninh Đào Hồng Lan dự hội nghị triển khai Nghị quyết Đại hội Đảng bộ tỉnh.")
     assert "Đảng bộ tỉnh" in f.organizations
+
+
+def test_a_short_form_of_a_body_named_before_is_that_body():
+    f = run("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực họp phiên thứ 30. "
+            "Tổng Bí thư Đặng Quốc Hưng, Trưởng Ban Chỉ đạo, chủ trì.")
+    assert f.organizations == ["Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"]

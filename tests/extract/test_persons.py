@@ -143,3 +143,10 @@ def test_a_shared_list_whose_members_are_named_before_their_titles():
             "Lê Thị Bình, Chánh Văn phòng Trung ương Đảng.")
     assert f.titles_of("Hà Văn An") == {"Ủy viên Bộ Chính trị", "Trưởng Ban Tổ chức Trung ương"}
     assert f.titles_of("Lê Thị Bình") == {"Ủy viên Bộ Chính trị", "Chánh Văn phòng Trung ương Đảng"}
+
+
+def test_titles_both_before_and_after_a_name():
+    f = run("Phiên họp do Tổng Bí thư Mạc Văn Khang, Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, "
+            "lãng phí, tiêu cực, chủ trì.")
+    assert f.titles_of("Mạc Văn Khang") == {
+        "Tổng Bí thư", "Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"}
