@@ -140,12 +140,13 @@ class EventExtractor:
         return out
 
     def _honorary_only(self) -> set[str]:
-        """Persons whose only posts are titles written without a body ("Chủ tịch Hồ Chí Minh"):
-        someone referred to, as a rule, not someone in the room."""
+        """Persons whose only posts are titles written without a body ("Chủ tịch Hồ Chí Minh")
+        or posts held before ("nguyên Tổng Bí thư"): someone referred to, as a rule, not
+        someone in the room."""
         with_body, bare = set(), set()
         for p in self.state.positions:
             title = self.lex.titles.get(fold(p.title))
-            if p.organization is None and title is not None and title.body != "none":
+            if p.former or (p.organization is None and title is not None and title.body != "none"):
                 bare.add(p.person)
             else:
                 with_body.add(p.person)

@@ -63,3 +63,10 @@ def test_a_dated_clause_after_an_introduction_opens_an_event():
     assert f.events[0].location == "Viêng Chăn"
     assert f.name(f.events[0].chair) == "Lâm Quốc Vũ"
     assert ("Thongsing Phomvihane", "Tổng Bí thư") in f.titles
+
+
+def test_a_person_named_only_by_a_former_post_is_not_a_participant():
+    f = run("Sáng 3-2, tại Hà Nội, Chủ tịch nước Lò Văn Tấn dự lễ kỷ niệm. Chủ tịch nước nhắc lại lời dạy của "
+            "nguyên Tổng Bí thư Hoàng Trọng Lễ. Dự lễ có Bộ trưởng Bộ Nội vụ Khúc Thị Duyên.")
+    (event,) = f.events
+    assert [f.name(p) for p in event.participants] == ["Khúc Thị Duyên"]
