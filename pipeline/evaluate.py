@@ -27,7 +27,6 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -36,7 +35,6 @@ from . import resources
 LISTS = ("persons", "organizations", "positions", "events", "directives", "quotes")
 GOLD_SUFFIX = ".gold.json"
 FACTS_SUFFIX = ".facts.json"
-ABBREVIATIONS_FILE = ("vocab", "abbreviations.tsv")
 
 
 class EvalError(Exception):
@@ -67,14 +65,8 @@ def fold(text: str | None) -> str:
     return " ".join(s.split()).casefold()
 
 
-@lru_cache(maxsize=1)
 def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
-    rows = resources.read_tsv(*ABBREVIATIONS_FILE)
-    table = {fold(r["abbreviation"]): fold(r["expansion"]) for r in rows if r.get("abbreviation")}
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    # A whole word: not inside a longer word or after a dot ("tp.hcm" is one abbreviation).
-    return re.compile(r"(?<![\w.])(" + alternatives + r")(?!\w)"), table
-
+    return resources.abbreviations(fold)
 
 def match_key(text: str | None) -> str:
     """The form in which two names, titles or texts are compared: `fold` plus abbreviations

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -42,7 +41,6 @@ BASE = "https://w3id.org/govkg/"
 ONTOLOGY = "https://w3id.org/govkg/ontology#"
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
 
-ABBREVIATIONS_FILE = ("vocab", "abbreviations.tsv")
 _SLUG_MAX = 60  # characters of readable slug; identity is in the hash, so cutting is safe
 _SAFE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
 
@@ -62,14 +60,8 @@ def _slug(text: str) -> str:
 # Keys: the normalized text that decides identity
 
 
-@lru_cache(maxsize=1)
 def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
-    rows = resources.read_tsv(*ABBREVIATIONS_FILE)
-    table = {fold(r["abbreviation"]): fold(r["expansion"]) for r in rows if r.get("abbreviation")}
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    # Whole words only, longest first; not after a dot, so "tp.hcm" is one abbreviation.
-    return re.compile(r"(?<![\w.])(" + alternatives + r")(?!\w)"), table
-
+    return resources.abbreviations(fold)
 
 def expand_abbreviations(text: str) -> str:
     """`fold(text)` with the abbreviations of abbreviations.tsv spelled out."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 
 def ontology_dir() -> Path:
@@ -33,3 +35,13 @@ def read_tsv(*parts: str) -> tuple[dict[str, str], ...]:
         {k: (v or "").strip() for k, v in row.items()}
         for row in csv.DictReader(lines, delimiter="\t")
     )
+
+
+@lru_cache(maxsize=None)
+def abbreviations(fold: Callable[[str], str]) -> tuple[re.Pattern, dict[str, str]]:
+    """The abbreviations of vocab/abbreviations.tsv folded by `fold`, and a pattern that finds
+    them as whole words (not inside a longer word, not after a dot: "tp.hcm" is one)."""
+    rows = read_tsv("vocab", "abbreviations.tsv")
+    table = {fold(r["abbreviation"]): fold(r["expansion"]) for r in rows if r.get("abbreviation")}
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w.])(" + alternatives + r")(?!\w)"), table

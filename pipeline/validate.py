@@ -41,12 +41,12 @@ from pathlib import Path
 from typing import Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from . import resources
 from .iris import REFERENCE_GRAPH
-from .write import PREFIXES, rdf_format, to_oxigraph
+from .write import PREFIXES, from_oxigraph, rdf_format, to_oxigraph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 ONTOLOGY_FILE = ("governance.ttl",)
@@ -152,22 +152,10 @@ def read_graph(path: Path | str) -> Graph:
         quads = ox.parse(path=str(path), format=fmt)
         graph = Graph()
         for q in quads:
-            graph.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+            graph.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
     except (ValueError, SyntaxError, OSError) as e:
         raise InputError(f"{path}: cannot parse: {e}") from e
     return graph
-
-
-def _rdflib(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):  # RDF 1.1: a simple literal is an xsd:string
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _short(term) -> str:
@@ -260,7 +248,7 @@ def check_sparql_constraints(data: Graph, shapes: Graph, ontology: Graph) -> lis
         for row in solutions:
             if row["this"] not in targets:
                 continue
-            bound = {n: row[n].value if isinstance(row[n], ox.Literal) else _short(_rdflib(row[n]))
+            bound = {n: row[n].value if isinstance(row[n], ox.Literal) else _short(from_oxigraph(row[n]))
                      for n in names if row[n] is not None}
             message = re.sub(r"\{[?$](\w+)\}", lambda m: bound.get(m.group(1), m.group(0)), template)
             violations.append(Violation(
@@ -424,7 +412,7 @@ def batches(path: Path | str, size: int | None = None) -> Iterator[Graph]:
             batch, fresh = _graph_of(shared), True
             for g in graphs:
                 for q in store.quads_for_pattern(None, None, None, g):
-                    batch.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+                    batch.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
                 fresh = False
                 if len(batch) >= size:
                     yield batch
@@ -438,7 +426,7 @@ def batches(path: Path | str, size: int | None = None) -> Iterator[Graph]:
 def _graph_of(quads) -> Graph:
     g = Graph()
     for q in quads:
-        g.add((_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object)))
+        g.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
     return g
 
 

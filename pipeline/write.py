@@ -89,6 +89,19 @@ def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def from_oxigraph(term) -> URIRef | BNode | Literal:
+    """A pyoxigraph term as the equal rdflib term (a simple literal is an xsd:string, RDF 1.1)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 def _records(quads: list[tuple]) -> Iterator[tuple[str, str]]:
     """(quad record, triple record) per quad: tab-separated N-Triples terms whose plain
     string order is the file order. N-Triples escapes tabs and newlines inside terms,

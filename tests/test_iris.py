@@ -130,11 +130,11 @@ def test_the_abbreviation_table_is_read_from_the_data_file(tmp_path, monkeypatch
         fh.write("BCĐ\tBan Chỉ đạo\n")
     monkeypatch.setenv("GOVKG_ONTOLOGY_DIR", str(onto))
     resources.read_tsv.cache_clear()
-    iris._abbreviations.cache_clear()
+    resources.abbreviations.cache_clear()
     try:
         assert iris.org_iri("BCĐ Trung ương") == iris.org_iri("Ban Chỉ đạo Trung ương")
     finally:
         monkeypatch.undo()
         resources.read_tsv.cache_clear()
-        iris._abbreviations.cache_clear()
+        resources.abbreviations.cache_clear()
     assert iris.org_iri("BCĐ Trung ương") != iris.org_iri("Ban Chỉ đạo Trung ương")

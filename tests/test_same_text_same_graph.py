@@ -1,5 +1,4 @@
 """Same text, same graph: NFC or NFD, LF or CRLF, either tone placement give the same facts and IRIs."""
-import datetime as dt
 import unicodedata
 
 import pytest

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from pipeline import write
+from pipeline.write import from_oxigraph
 
 EX = Namespace("https://w3id.org/govkg/person/")
 GOV = Namespace("https://w3id.org/govkg/ontology#")
@@ -54,18 +55,6 @@ def union_of(lists) -> Graph:
         for s, p, o, _ in quads:
             g.add((s, p, o))
     return g
-
-
-def from_oxigraph(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def parse_strict(path) -> list:

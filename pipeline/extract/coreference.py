@@ -73,7 +73,6 @@ class Coreference:
 
     def run(self, sent: SentenceState) -> None:
         ws = join_honorifics(sent.words)
-        named = {(r.start, r.end) for r in sent.refs}
         name_starts = {r.start for r in sent.refs}
         covered = set()
         for r in sent.refs:
