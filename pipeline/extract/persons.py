@@ -23,7 +23,7 @@ from ..normalize import fold
 from .lexicon import cue, cue_sequences, lexicon
 from .organizations import OrgMatch
 from .state import ExtractionState, PersonRef, SentenceState, TitleMatch
-from .titles import _org_with_head
+from .titles import org_with_head
 from .words import Word
 
 LIST_SEPARATORS = {",", ";", "và"}
@@ -250,7 +250,7 @@ class PersonExtractor:
         title = self.lex.titles[fold(shared.head)]
         if not title.body_head:
             return None, i
-        org = _org_with_head(self.text, sent.words, i, title.body_head, i)
+        org = org_with_head(self.text, sent.words, i, title.body_head, i)
         if not org:
             return None, i
         t = TitleMatch(shared.i, org.j, shared.start, org.end, shared.head, f"{shared.head} {org.name}", org)

@@ -26,16 +26,9 @@ def _title_index() -> PhraseIndex:
 
 def _heads_at(ws: list[Word], i: int) -> list[tuple[int, str]]:
     """Every title head starting at ws[i], longest first ("Trưởng Ban", then "Trưởng")."""
-    out = []
-    index = _title_index()
-    for seq, phrase in index._by_first.get(ws[i].key, ()) if ws[i].cap else ():
-        n = len(seq)
-        if i + n <= len(ws) and all(ws[i + k].key == seq[k] for k in range(n)):
-            out.append((n, phrase))
-    return out
+    return _title_index().matches(ws, i)
 
-
-def _org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int) -> OrgMatch | None:
+def org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int) -> OrgMatch | None:
     """The body when the text leaves its head word out or writes it in lower case:
     'Quốc phòng' after 'Bộ trưởng' is 'Bộ Quốc phòng'."""
     lowered_head = k > 0 and ws[k - 1].key == head.casefold().split()[-1] and not ws[k - 1].cap
@@ -102,7 +95,7 @@ def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
             if org is None and k < len(ws):
                 org = finder.match(k, {k - 1})
             if org is None and title.body_head:
-                org = _org_with_head(text, ws, k, title.body_head, k)
+                org = org_with_head(text, ws, k, title.body_head, k)
         if title.body == "required" and org is None:
             continue
         j = org.j if org else k

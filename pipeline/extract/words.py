@@ -67,12 +67,18 @@ class PhraseIndex:
         for entries in self._by_first.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)
 
-    def match(self, ws: list[Word], i: int, need_cap: bool = True) -> tuple[int, str] | None:
-        """(number of words, phrase) of the longest phrase starting at ws[i]."""
+    def matches(self, ws: list[Word], i: int, need_cap: bool = True) -> list[tuple[int, str]]:
+        """(number of words, phrase) of every phrase starting at ws[i], longest first."""
         if i >= len(ws) or (need_cap and not ws[i].cap):
-            return None
+            return []
+        out = []
         for seq, phrase in self._by_first.get(ws[i].key, ()):
             n = len(seq)
             if i + n <= len(ws) and all(ws[i + k].key == seq[k] for k in range(n)):
-                return n, phrase
-        return None
+                out.append((n, phrase))
+        return out
+
+    def match(self, ws: list[Word], i: int, need_cap: bool = True) -> tuple[int, str] | None:
+        """(number of words, phrase) of the longest phrase starting at ws[i]."""
+        found = self.matches(ws, i, need_cap)
+        return found[0] if found else None
