@@ -24,7 +24,10 @@ _NEW_STYLE = re.compile(
     r"(?<![qQ])([oOuU])([aAeEyY])([" + TONE_MARKS + r"])(?![^\W\d_]|[\u0300-\u036f])"
 )
 
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+                         # invisible characters web pages leave in text: zero-width spaces, soft hyphens
+                         "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\u00ad": None,
+                         "\ufeff": None})
 
 
 def canonical_tone_placement(text: str) -> str:

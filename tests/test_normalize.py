@@ -27,3 +27,7 @@ def test_fold_keeps_diacritics_apart():
 
 def test_slugs_are_ascii():
     assert ascii_slug("Đỗ Minh Tuân") == "do-minh-tuan"
+
+
+def test_invisible_characters_and_odd_spaces_are_dropped():
+    assert normalize_text("Bộ\u00a0Tài\u200bchính\u00ad – Hà Nội") == "Bộ Tàichính - Hà Nội"

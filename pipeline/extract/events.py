@@ -94,6 +94,14 @@ class EventExtractor:
                 if key not in event.organizations:
                     event.organizations.append(key)
             event.topic = event.topic or self._topic(opening)
+            self._link_directives(event, scope)
+
+    def _link_directives(self, event: Event, scope: list[SentenceState]) -> None:
+        """A directive stated in the course of an event was given at it."""
+        start, end = scope[0].span.start, scope[-1].span.end
+        for directive in self.state.directives:
+            if directive.event is None and start <= directive.evidence.start < end:
+                directive.event = event.key
 
     def _location(self, sent: SentenceState) -> str | None:
         ws = sent.words

@@ -60,7 +60,7 @@ def _foreign_qualifier(finder: OrganizationFinder, ws: list[Word], k: int) -> tu
     between, "Bộ trưởng Ngoại giao Argentina". Returns the title's end and the country."""
     if k >= len(ws) or ws[k].text in finder.lex.surnames:
         return k, None  # a Vietnamese name follows
-    for field_words in range(0, 3):
+    for field_words in (0, 2, 3):
         at = k + field_words
         field = ws[k:at]
         # a field is a common noun: "Ngoại giao", "Quốc phòng" (capitalised, then lower case)

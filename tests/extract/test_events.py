@@ -70,3 +70,9 @@ def test_a_person_named_only_by_a_former_post_is_not_a_participant():
             "nguyên Tổng Bí thư Hoàng Trọng Lễ. Dự lễ có Bộ trưởng Bộ Nội vụ Khúc Thị Duyên.")
     (event,) = f.events
     assert [f.name(p) for p in event.participants] == ["Khúc Thị Duyên"]
+
+
+def test_a_directive_given_in_the_course_of_an_event_is_linked_to_it():
+    f, by_date = events()
+    given = {d.trigger: d.event for d in f.raw.directives}
+    assert given == {"yêu cầu": by_date["2026-05-09"].key}
