@@ -47,7 +47,34 @@ def _year_for(month: int, day: int, published: dt.date | None) -> int | None:
     return year
 
 
-def resolve(match: re.Match, published: dt.date | None, text_year: int | None = None) -> DateMention:
+# A dateline before the first sentence: "Hà Nội, ngày 8/1 - ", "HÀ NỘI, 8/1 – ", "(Chinhphu.vn) - ".
+DATELINE = re.compile(
+    r"^\s*(?:[^\W\d][^\n,()]{1,30},\s*(?:ngày\s+)?(?P<day>\d{1,2})\s*[/-]\s*(?P<month>\d{1,2})"
+    r"(?:\s*[/-]\s*(?P<year>\d{4}))?|\([^()\n]{2,40}\))\s*[-–—]\s+")
+
+
+def dateline(text: str) -> tuple[int, PartialDate | None]:
+    """(end offset, date) of the article's dateline, or (0, None) without one."""
+    m = DATELINE.match(text)
+    if not m:
+        return 0, None
+    date = None
+    if m.group("day"):
+        day, month = int(m.group("day")), int(m.group("month"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            date = PartialDate(month, day, int(m.group("year")) if m.group("year") else None)
+    return m.end(), date
+
+
+def _relative(rel: str, reference: PartialDate) -> PartialDate:
+    """"nay"/"qua" against a dateline date whose year may be unknown."""
+    offset = 1 if rel.casefold() in {"qua", "hôm qua"} else 0
+    day = dt.date(reference.year or 2000, reference.month, reference.day) - dt.timedelta(days=offset)
+    return PartialDate(day.month, day.day, day.year if reference.year else None)
+
+
+def resolve(match: re.Match, published: dt.date | None, text_year: int | None = None,
+            reference: PartialDate | None = None) -> DateMention:
     g = match.groupdict()
     part = PARTS_OF_DAY.get((g.get("part") or "").casefold())
     day, month, year = g.get("day"), g.get("month"), g.get("year")
@@ -61,11 +88,14 @@ def resolve(match: re.Match, published: dt.date | None, text_year: int | None = 
         offset = 1 if g["rel"].casefold() in {"qua", "hôm qua"} else 0
         day_ = published - dt.timedelta(days=offset)
         date = PartialDate(day_.month, day_.day, day_.year)
+    elif g.get("rel") and reference:
+        date = _relative(g["rel"], reference)
     return DateMention(match.start(), match.end(), date, part)
 
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None,
-               text_year: int | None = None) -> list[DateMention]:
+               text_year: int | None = None, reference: PartialDate | None = None) -> list[DateMention]:
+    """Dates in text[start:end]; `reference` (a dateline's date) stands in for a missing published date."""
     found: list[DateMention] = []
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text, start, end):
@@ -73,7 +103,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None,
                 # bare "nay"/"qua" are dates only after a part of the day ("sáng nay")
                 continue
             if not any(d.start < m.end() and m.start() < d.end for d in found):
-                found.append(resolve(m, published, text_year))
+                found.append(resolve(m, published, text_year, reference))
     return sorted(found, key=lambda d: d.start)
 
 

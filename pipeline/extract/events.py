@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..model import Event, Span
 from ..normalize import fold
-from .dates import find_dates, year_in_text
+from .dates import dateline, find_dates, year_in_text
 from .lexicon import cue, cue_sequences, lexicon
 from .state import ExtractionState, SentenceState
 
@@ -34,6 +34,7 @@ class EventExtractor:
         self.text = state.article.text
         self.lex = lexicon()
         self.text_year = year_in_text(self.text) if state.article.published is None else None
+        self.dateline_end, self.dateline_date = dateline(self.text)
 
     def _opening_date(self, sent: SentenceState):
         if sent.sentence.caption:
@@ -41,11 +42,14 @@ class EventExtractor:
         ws = sent.words
         if not ws:
             return None
-        dates = find_dates(self.text, sent.span.start, sent.span.end, self.state.article.published, self.text_year)
+        dates = find_dates(self.text, sent.span.start, sent.span.end, self.state.article.published, self.text_year,
+                           self.dateline_date)
         if not dates:
             return None
         for date in dates:
-            before = [w for w in ws if w.end <= date.start]
+            if date.start < self.dateline_end:
+                continue  # the dateline dates the article, not an event
+            before = [w for w in ws if self.dateline_end <= w.start and w.end <= date.start]
             content = [w for w in before if w.is_word and w.key not in cue("event_opener")]
             if not content:
                 return date
@@ -199,6 +203,8 @@ class EventExtractor:
             sw = sent.words
             for org in sent.orgs:
                 k = next((n for n, w in enumerate(sw) if w.start == org.start), 0)
+                if k > 0 and sw[k - 1].key in {"các", "những"}:
+                    k -= 1  # "lãnh đạo các Bộ: Xây dựng, Tài chính"
                 if any(k >= len(a) and _keys(sw, k - len(a), len(a)) == a for a in attendance):
                     keys.extend(self._keys_of(sent, org))
         body_head = self._delegation_of_chair(ws)

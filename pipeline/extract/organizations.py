@@ -118,6 +118,9 @@ class OrganizationFinder:
         ws = self.ws
         if i >= len(ws) or not ws[i].cap:
             return None
+        fields = self._ministries_by_field(i)
+        if fields:
+            return fields
         delegation = self._delegation(i, title_ends)
         if delegation:
             standing = self._core(i, title_ends)  # "Đoàn Đại biểu Quốc hội tỉnh X" is a standing body
@@ -209,6 +212,30 @@ class OrganizationFinder:
             return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind)
         return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind,
                         needs_place=needs or "tỉnh")
+
+    def _ministries_by_field(self, i: int) -> OrgMatch | None:
+        """'các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường': one ministry per field."""
+        ws = self.ws
+        if ws[i].key != "bộ" or i == 0 or ws[i - 1].key != "các":
+            return None
+        k = i + 1 + (i + 1 < len(ws) and ws[i + 1].text == ":")
+        members = []
+        while k < len(ws):
+            field = self.ix["fields"].match(ws, k)
+            if not field:
+                break
+            name = f"Bộ {self.span_text(k, k + field[0])}"
+            body = self.lex.bodies.get(label_key(name))
+            members.append(OrgMatch(k, k + field[0], ws[k].start, ws[k + field[0] - 1].end, name,
+                                    body.kind if body else "GovernmentBody", body.iri if body else None))
+            k += field[0]
+            if k + 1 < len(ws) and ws[k].text in {",", "và"} and self.ix["fields"].match(ws, k + 1):
+                k += 1
+                continue
+            break
+        if len(members) < 2:
+            return None
+        return OrgMatch(i, k, ws[i].start, ws[k - 1].end, self.span_text(i, k), "GovernmentBody", members=members)
 
     def _place_list(self, j: int, head_end: int, i: int, kind: str, unit: str) -> OrgMatch | None:
         """'UBND hai tỉnh Lạng Sơn, Cao Bằng': one body per place."""

@@ -46,3 +46,19 @@ def test_without_a_published_date_a_year_written_in_the_text_is_used():
 
 def test_terms_and_quarters_are_not_dates():
     assert first("nhiệm kỳ 2025-2030 và quý I-2026") is None
+
+
+def test_a_dateline_gives_the_date_and_where_the_text_starts():
+    from pipeline.extract.dates import dateline
+    text = "HÀ NỘI, 8/1 - Sáng nay, Thủ tướng chủ trì."
+    end, date = dateline(text)
+    assert text[end:].startswith("Sáng nay") and date.iso() == "--01-08"
+    assert dateline("(Chinhphu.vn) - Chiều 3/2, ...")[0] > 0
+    assert dateline("Sáng 5-3, tại Hà Nội") == (0, None)
+
+
+def test_relative_days_against_a_dateline_without_a_year():
+    text = "Hôm qua, tại Hà Nội"
+    from pipeline.extract.dates import find_dates
+    from pipeline.model import PartialDate
+    assert find_dates(text, 0, len(text), None, None, PartialDate(3, 1))[0].date.iso() == "--02-29"

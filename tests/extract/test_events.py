@@ -76,3 +76,12 @@ def test_a_directive_given_in_the_course_of_an_event_is_linked_to_it():
     f, by_date = events()
     given = {d.trigger: d.event for d in f.raw.directives}
     assert given == {"yêu cầu": by_date["2026-05-09"].key}
+
+
+def test_a_dateline_dates_the_article_and_not_an_event():
+    f = run("Hà Nội, ngày 8/1 - Sáng nay, tại Trụ sở Chính phủ, Phó Thủ tướng Chính phủ Lê Văn Hòa chủ trì "
+            "cuộc họp về đường sắt tốc độ cao. Tham dự cuộc họp có lãnh đạo các Bộ: Xây dựng, Tài chính, "
+            "Nông nghiệp và Môi trường.")
+    (event,) = f.events
+    assert event.date.iso() == "--01-08" and event.part_of_day == "morning"
+    assert {f.name(o) for o in event.organizations} == {"Bộ Xây dựng", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"}
