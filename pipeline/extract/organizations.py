@@ -103,10 +103,12 @@ class OrganizationFinder:
     def commune_run(self, i: int) -> int:
         """Words of a commune or district name at i; a run that looks like a person's
         name ("xã Hà Văn Thỏa") is the name of the post holder, not the commune."""
-        run = self.cap_run(i, 3)
+        run = self.cap_run(i, 7)
         if run >= 3 and self.ws[i].text in self.lex.surnames:
             return 0
-        return run
+        # "phường Ba Đình Đỗ Văn Hùng": the name starts at the family name
+        split = next((p for p in range(1, run - 1) if self.ws[i + p].text in self.lex.surnames), None)
+        return split if split is not None else min(run, 3)
 
     def place_ok(self, i: int) -> bool:
         """A place name inside a run of capitalised words belongs to a person's name ("Âu Đức Trọng")."""

@@ -58,9 +58,14 @@ def org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int) 
 def _foreign_qualifier(finder: OrganizationFinder, ws: list[Word], k: int) -> tuple[int, str | None]:
     """A country after a title makes it a foreign post: "Thủ tướng Lào", and with a field
     between, "Bộ trưởng Ngoại giao Argentina". Returns the title's end and the country."""
-    if k >= len(ws) or ws[k].text in finder.lex.surnames:
+    if k >= len(ws):
+        return k, None
+    country = finder.ix["countries"].match(ws, k)
+    if country and (country[0] > 1 or ws[k].text not in finder.lex.surnames):
+        return k + country[0], finder.lex.countries[country[1]]  # "Tổng thống Hàn Quốc"
+    if ws[k].text in finder.lex.surnames:
         return k, None  # a Vietnamese name follows
-    for field_words in (0, 2, 3):
+    for field_words in (2, 3):
         at = k + field_words
         field = ws[k:at]
         # a field is a common noun: "Ngoại giao", "Quốc phòng" (capitalised, then lower case)

@@ -150,3 +150,14 @@ def test_titles_both_before_and_after_a_name():
             "lãng phí, tiêu cực, chủ trì.")
     assert f.titles_of("Mạc Văn Khang") == {
         "Tổng Bí thư", "Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"}
+
+
+def test_a_commune_ends_where_the_holders_family_name_begins():
+    f = run("Chủ tịch UBND phường Ba Đình Đỗ Văn Hùng và Bí thư Đảng ủy xã Tiên Lữ Phạm Thị Nga báo cáo.")
+    assert f.titles_of("Đỗ Văn Hùng") == {"Chủ tịch UBND phường Ba Đình"}
+    assert f.titles_of("Phạm Thị Nga") == {"Bí thư Đảng ủy xã Tiên Lữ"}
+
+
+def test_a_country_whose_name_starts_like_a_family_name():
+    f = run("Chủ tịch nước hội đàm với Tổng thống Hàn Quốc Park Min-su.")
+    assert f.titles_of("Park Min-su") == {"Tổng thống Hàn Quốc"}
