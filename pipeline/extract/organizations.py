@@ -186,6 +186,10 @@ class OrganizationFinder:
                     while j < len(ws) and ws[j].is_word and not ws[j].cap and ws[j].key not in cue("body_name_stop"):
                         j += 1
         unit = None
+        whole = self.province_at(j)  # "UBND TP HCM", "Thành ủy Thành phố Hồ Chí Minh": the unit is in the name
+        if whole and ws[j].key in {"tp", "tp.", "thành", "tp.hcm", "tphcm"}:
+            j_end = j + whole[0]
+            return OrgMatch(i, j_end, ws[i].start, ws[j_end - 1].end, self.span_text(i, j_end), kind, place=whole[1])
         count_word = j < len(ws) and ws[j].key in {"hai", "ba", "bốn", "các"}
         u = self.ix["units"].match(self.ws, j + count_word, need_cap=False)
         if u:

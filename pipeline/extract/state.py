@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Article, ArticleFacts, Directive, Event, Organization, Person, Position, Quote, Span
+from ..iris import org_key
 from ..normalize import fold
 from ..segment import Sentence
 from .organizations import OrgMatch
@@ -94,7 +95,7 @@ class ExtractionState:
         body = lex.bodies.get(fold(name))
         if body and not reference:
             reference = body.iri
-        lookup = reference or fold(name)
+        lookup = reference or org_key(name)  # "UBND tỉnh X" and "Ủy ban nhân dân tỉnh X" are one body
         key = self.org_by_name.get(lookup)
         if key is None and reference is None and span is not None and len(name.split()) >= 2:
             # "Ban Chỉ đạo" after "Ban Chỉ đạo Trung ương về ...": the short form of a body named before

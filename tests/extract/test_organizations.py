@@ -107,3 +107,10 @@ def test_a_short_form_of_a_body_named_before_is_that_body():
     f = run("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực họp phiên thứ 30. "
             "Tổng Bí thư Đặng Quốc Hưng, Trưởng Ban Chỉ đạo, chủ trì.")
     assert f.organizations == ["Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, lãng phí, tiêu cực"]
+
+
+def test_a_body_abbreviated_and_spelled_out_is_one_body():
+    f = run("Chủ tịch UBND TP.HCM Trần Văn Nhơn đề nghị Ủy ban nhân dân Thành phố Hồ Chí Minh rà soát. "
+            "Bộ trưởng Tài chính Lê Văn Thắng đề nghị UBND TP HCM báo cáo.")
+    assert len(f.organizations) == 2  # the city's people's committee, and the ministry
+    assert f.titles_of("Lê Văn Thắng") == {"Bộ trưởng Tài chính"}
