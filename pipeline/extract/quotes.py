@@ -25,6 +25,7 @@ class QuoteExtractor:
         self.text = state.article.text
         self.lex = lexicon()
         self.last_subject: str | None = None
+        self.introduced_by_colon = False  # the previous sentence ends with a colon
 
     def run(self, sent: SentenceState) -> None:
         span = sent.span
@@ -44,10 +45,13 @@ class QuoteExtractor:
                 speaker = earlier[-1].person if earlier else self.last_subject
             elif before.strip() == "" and len(quote_text.split()) >= 5:
                 speaker = after_ref.person if after_ref else None
+                if speaker is None and self.introduced_by_colon:
+                    speaker = self.last_subject  # "Thủ tướng nhấn mạnh:" and the saying below it
             if speaker and len(quote_text.split()) >= 2:
                 self.state.quotes.append(Quote(speaker, quote_text, Span(start, end)))
         if sent.refs and not sent.sentence.caption:
             self.last_subject = sent.refs[0].person
+        self.introduced_by_colon = self.text[span.start:span.end].rstrip().endswith(":")
 
     def _says(self, start: int, end: int) -> bool:
         following = fold(self.text[start:end]).strip()

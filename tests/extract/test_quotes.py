@@ -32,3 +32,9 @@ def test_an_answer_without_quotation_marks_is_no_quotation():
     f = run("PV: Thưa ông, dự án có kịp tiến độ? Ông Lý Văn Sáu (Cục trưởng Cục Đường bộ Việt Nam): "
             "Chúng tôi tin là kịp nếu mặt bằng được bàn giao.")
     assert f.quotes == []
+
+
+def test_a_saying_below_a_line_that_ends_with_a_colon():
+    f = run("Kết luận hội nghị, Bộ trưởng Bộ Nội vụ Lý Thị Thu nhấn mạnh:\n"
+            "“Mỗi cán bộ phải là một tấm gương về tinh thần phục vụ nhân dân.”")
+    assert f.quotes == [("Lý Thị Thu", "Mỗi cán bộ phải là một tấm gương về tinh thần phục vụ nhân dân")]
