@@ -8,11 +8,14 @@ component turns into the intermediate model (`doc.user_data["facts"]`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -119,22 +122,25 @@ def _state(doc: Doc) -> ExtractionState:
 @Language.component("govkg_sentences")
 def sentences(doc: Doc) -> Doc:
     """Sentence and caption boundaries (pipeline.segment) on the tokens; opens the state."""
-    article = doc.user_data.get("article") or Article(name="text", source="text", text=doc.text)
+    text = doc.text  # Doc.text joins every token: read it once
+    article = doc.user_data.get("article") or Article(name="text", source="text", text=text)
     state = ExtractionState(article)
     starts = set()
-    for sentence in segment(doc.text):
-        state.sentences.append(SentenceState(sentence, words(doc.text, sentence.span.start, sentence.span.end)))
+    for sentence in segment(text):
+        state.sentences.append(SentenceState(sentence, words(text, sentence.span.start, sentence.span.end)))
         starts.add(sentence.span.start)
-    for token in doc:
-        token.is_sent_start = token.idx in starts or token.i == 0
+    flags = numpy.array([1 if (t.idx in starts or t.i == 0) else -1 for t in doc], dtype="int64").astype("uint64")
+    if len(doc):
+        doc.from_array([SENT_START], flags.reshape(-1, 1))  # one pass; per-token setters re-check the doc
     doc.user_data["govkg"] = state
     return doc
 
 
 @Language.component("govkg_titles_and_bodies")
 def titles_and_bodies(doc: Doc) -> Doc:
-    for sent in _state(doc).sentences:
-        analyze(doc.text, sent)
+    state = _state(doc)
+    for sent in state.sentences:
+        analyze(state.article.text, sent)
     return doc
 
 
@@ -170,10 +176,12 @@ def quotes(doc: Doc) -> Doc:
 def directives(doc: Doc) -> Doc:
     state = _state(doc)
     extractor = DirectiveExtractor(state)
+    words_ = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+    starts = [w[0] for w in words_]
     for sent in state.sentences:
-        span = sent.span
-        tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc if span.start <= t.idx < span.end and not t.is_space]
-        extractor.run(sent, tokens)
+        first = bisect.bisect_left(starts, sent.span.start)
+        last = bisect.bisect_left(starts, sent.span.end)
+        extractor.run(sent, words_[first:last])
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..normalize import fold
 from .lexicon import LOWER, UPPER
@@ -23,7 +24,7 @@ class Word:
     end: int
     text: str
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold(self.text)
 
