@@ -25,7 +25,7 @@ UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố
 IMPLIED_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện"}
 # A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
 # cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
-MAX_LOWER_WORDS = 3
+MAX_LOWER_WORDS = 4
 
 
 @dataclass
@@ -294,6 +294,11 @@ class OrganizationFinder:
             if w.key == "và" and j + 1 < len(ws) and ws[j + 1].cap and not self._starts_body_or_title(j + 1):
                 j += 2
                 continue
+            if w.key in {"tỉnh", "thành", "tp"} and lowered:
+                unit = self.ix["units"].match(ws, j, need_cap=False)
+                place = self.province_at(j + unit[0]) if unit else None
+                if place:  # "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"
+                    return j + unit[0] + place[0]
             if not w.is_word or w.key in cue("body_name_stop"):
                 break
             if w.cap and ws[j - 1].key in cue("region_word"):  # "miền Nam", "vùng Tây Bắc"

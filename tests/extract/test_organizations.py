@@ -114,3 +114,9 @@ def test_a_body_abbreviated_and_spelled_out_is_one_body():
             "Bộ trưởng Tài chính Lê Văn Thắng đề nghị UBND TP HCM báo cáo.")
     assert len(f.organizations) == 2  # the city's people's committee, and the ministry
     assert f.titles_of("Lê Văn Thắng") == {"Bộ trưởng Tài chính"}
+
+
+def test_a_generic_body_may_end_with_its_province_and_stops_at_a_verb():
+    f = run("Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh tiếp nhận hồ sơ. "
+            "Cục Điện lực tăng cường kiểm tra các nhà máy.")
+    assert f.organizations == ["Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh", "Cục Điện lực"]
