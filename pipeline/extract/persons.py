@@ -387,9 +387,11 @@ class PersonExtractor:
 
     def _photo_credit(self, sent: SentenceState) -> None:
         credit = self.text[sent.sentence.credit.start:sent.sentence.credit.end]
-        name = credit.split(":", 1)[1].strip().rstrip(")").strip()
-        if name and all(w[:1].isupper() for w in name.split()) and 1 < len(name.split()) <= 4:
-            start = sent.sentence.credit.start + credit.index(name)
+        # "Ảnh: Minh Đức", "Ảnh: VGP/Nhật Bắc", "Ảnh: TTXVN": the photographer after any agency
+        name = credit.split(":", 1)[1].strip().rstrip(").").strip().split("/")[-1].strip()
+        words_ = name.split()
+        if words_ and all(w[:1].isupper() and not w.isupper() for w in words_) and 1 < len(words_) <= 4:
+            start = sent.sentence.credit.start + credit.rindex(name)
             self.state.person(name, Span(start, start + len(name)), photo_credit=True)
 
 

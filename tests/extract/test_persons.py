@@ -161,3 +161,8 @@ def test_a_commune_ends_where_the_holders_family_name_begins():
 def test_a_country_whose_name_starts_like_a_family_name():
     f = run("Chủ tịch nước hội đàm với Tổng thống Hàn Quốc Park Min-su.")
     assert f.titles_of("Park Min-su") == {"Tổng thống Hàn Quốc"}
+
+
+def test_a_photo_credit_after_an_agency_is_the_photographer():
+    assert run("Quang cảnh phiên họp. Ảnh: VGP/Nhật Bắc").photo_credits == ["Nhật Bắc"]
+    assert run("Quang cảnh phiên họp. Ảnh: TTXVN").photo_credits == []
