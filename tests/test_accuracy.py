@@ -10,6 +10,8 @@ import shutil
 import pytest
 
 from conftest import DEV, REPO, SHARED
+
+OWN = REPO / "tests" / "data" / "own"
 from pipeline.build import build
 from pipeline.evaluate import evaluate, find_gold
 from pipeline.facts import write_facts
@@ -42,3 +44,10 @@ def test_development_corpus(tmp_path):
                "events": 0.85, "directives": 0.85, "quotes": 0.90}
     for name, target in targets.items():
         assert totals[name].f1 >= target, (name, totals[name].as_dict(misses=True))
+
+
+def test_articles_of_our_own(tmp_path):
+    articles = tmp_path / "own"
+    shutil.copytree(OWN, articles, ignore=shutil.ignore_patterns("*.gold.json", "README.md"))
+    totals = scores(tmp_path, articles, OWN)
+    assert totals["all"].f1 >= 0.93, totals["all"].as_dict(misses=True)

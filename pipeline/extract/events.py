@@ -201,12 +201,17 @@ class EventExtractor:
             keys.extend(self._keys_of(opening, org))
         for sent in scope[1:2]:
             sw = sent.words
+            previous_end = None  # end of the last body whose leaders attend
             for org in sent.orgs:
                 k = next((n for n, w in enumerate(sw) if w.start == org.start), 0)
                 if k > 0 and sw[k - 1].key in {"các", "những"}:
                     k -= 1  # "lãnh đạo các Bộ: Xây dựng, Tài chính"
-                if any(k >= len(a) and _keys(sw, k - len(a), len(a)) == a for a in attendance):
-                    keys.extend(self._keys_of(sent, org))
+                listed = previous_end is not None and self.text[previous_end:org.start].strip() in {",", "và", ", và"}
+                if listed or any(k >= len(a) and _keys(sw, k - len(a), len(a)) == a for a in attendance):
+                    keys.extend(self._keys_of(sent, org))  # "lãnh đạo A và B": both
+                    previous_end = org.end
+                else:
+                    previous_end = None
         body_head = self._delegation_of_chair(ws)
         if chair and body_head is not None:
             for p in self.state.positions:
