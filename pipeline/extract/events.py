@@ -194,8 +194,8 @@ class EventExtractor:
             after_attendance = any(a < org.start for a in attendance_at)
             if topic_at is not None and org.start > topic_at and not after_attendance:
                 continue
-            if prev == "của" and not (k >= 2 and fold(self.text[ws[max(0, k - 3)].start:ws[k - 2].end]).split()[-1:] in (["họp"], ["tác"], ["biểu"])):
-                continue
+            if prev == "của" and not self._of_the_event(ws, k - 1):
+                continue  # "quyết định của Bộ Chính trị": the topic, not a party to the event
             if organiser and org not in organiser and k > 0 and fold(ws[k - 1].text) in set(self.lex.event_words) | {"báo"}:
                 continue  # "Văn phòng Chính phủ tổ chức họp báo Chính phủ": the organiser is named
             keys.extend(self._keys_of(opening, org))
@@ -224,6 +224,12 @@ class EventExtractor:
             if key not in out:
                 out.append(key)
         return out
+
+    def _of_the_event(self, ws, k: int) -> bool:
+        """Whether the "của" at word k follows the event itself: "phiên họp lần thứ 15 của X",
+        "cuộc họp của X", "đoàn công tác của X"."""
+        before = " ".join(w.key for w in ws[max(0, k - 5):k])
+        return any(f" {word}" in f" {before}" for word in set(self.lex.event_words) | {"đoàn công tác", "đoàn đại biểu"})
 
     def _delegation_of_chair(self, ws) -> str | None:
         """'đoàn công tác do <chair> dẫn đầu' or 'đoàn công tác của Bộ': the delegation of
