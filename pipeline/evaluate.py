@@ -384,6 +384,44 @@ def _row(label: str, s: Score, width: int) -> str:
     )
 
 
+def _parts(shown: str) -> list[str]:
+    return [match_key(x.strip('"')) for x in shown.split(" | ")]
+
+
+def cause(kind: str, miss: str, side: str, others: list[str]) -> str:
+    """Why a fact was missed (side "fn") or spurious ("fp"), judged against the misses of
+    the other side in the same article and list: a near miss names the field that differs."""
+    mine = _parts(miss)
+    theirs = [_parts(o) for o in others]
+    if kind in ("persons", "organizations"):
+        if any(a and b and (a[0] in b[0] or b[0] in a[0]) for a, b in ((mine, t) for t in theirs)):
+            return "name written differently"
+    elif kind == "positions":
+        if any(t[0] == mine[0] for t in theirs):
+            return "title differs"
+        return "post not found" if side == "fn" else "post not in gold"
+    elif kind == "directives":
+        if any(t[0] == mine[0] and t[1] == mine[1] for t in theirs):
+            return "addressee differs"
+        if any(t[1:] == mine[1:] for t in theirs):
+            return "issuer differs"
+        if any(t[0] == mine[0] and t[2] == mine[2] for t in theirs):
+            return "trigger differs"
+    elif kind == "quotes":
+        if any(t[1] == mine[1] for t in theirs):
+            return "speaker differs"
+        if any(t[0] == mine[0] for t in theirs):
+            return "text differs"
+    elif kind == "events" and len(mine) == 3:
+        if any(len(t) == 3 and dates_agree(t[0], mine[0]) and t[1] == mine[1] and mine[1] in ("location", "chair")
+               for t in theirs):
+            return f"{mine[1]} differs"
+        return f"{mine[1]} missed" if side == "fn" else f"{mine[1]} not in gold"
+    elif kind == "events":
+        return "event (date) missed" if side == "fn" else "event (date) not in gold"
+    return "not found" if side == "fn" else "not in gold"
+
+
 def format_report(ev: Evaluation, errors: bool = False, examples: int = 3) -> str:
     """The tables (per list and overall; per article, with its F1 per list) and the misses.
 
@@ -406,10 +444,21 @@ def format_report(ev: Evaluation, errors: bool = False, examples: int = 3) -> st
         per_list = " ".join(f"{scores[k].f1:5.2f}" for k in LISTS)
         lines.append(_row(name, s, width) + "       " + per_list + ("  (no facts file)" if name in ev.missing else ""))
 
+    by_cause: dict[tuple[str, str], int] = {}
+    for scores in ev.articles.values():
+        for k in LISTS:
+            for side, other in (("fn", "fp"), ("fp", "fn")):
+                for m in getattr(scores[k], side):
+                    c = (k, cause(k, m, side, getattr(scores[k], other)))
+                    by_cause[c] = by_cause.get(c, 0) + 1
+    if by_cause:
+        lines += ["", "misses by cause"]
+        lines += [f"  {k:<14} {c:<28} {n:4d}" for (k, c), n in sorted(by_cause.items(), key=lambda kv: (LISTS.index(kv[0][0]), -kv[1]))]
+
     causes = [(k, side) for k in LISTS for side in ("fn", "fp")]
     counts = {c: sum(len(getattr(sc[c[0]], c[1])) for sc in ev.articles.values()) for c in causes}
     if any(counts.values()):
-        lines += ["", "misses by cause" + ("" if errors else f" (first {examples} per article; --errors for all)")]
+        lines += ["", "misses by list" + ("" if errors else f" (first {examples} per article; --errors for all)")]
         for kind, side in causes:
             if not counts[(kind, side)]:
                 continue

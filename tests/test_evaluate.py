@@ -377,3 +377,14 @@ def test_scorers_agree_on_the_pipelines_own_facts(reference, tmp_path):
     assert summary.ok, summary.failures
     write_facts(tmp_path / "out" / "graph.ttl", tmp_path / "facts")
     _counts_agree(reference, gold_dir, tmp_path / "facts")
+
+
+def test_misses_are_explained_by_the_field_that_differs():
+    from pipeline.evaluate import cause
+    assert cause("directives", "A | giao | Bộ Y tế", "fn", ["A | giao | Bộ Tài chính"]) == "addressee differs"
+    assert cause("directives", "A | giao | Bộ Y tế", "fn", ["B | giao | Bộ Y tế"]) == "issuer differs"
+    assert cause("positions", "A | Thứ trưởng Bộ Y tế", "fn", ["A | Thứ trưởng"]) == "title differs"
+    assert cause("positions", "A | Thứ trưởng Bộ Y tế", "fn", []) == "post not found"
+    assert cause("events", "2025-01-02 | chair | A", "fn", ["2025-01-02 | chair | B"]) == "chair differs"
+    assert cause("organizations", "Bộ Ngoại giao Việt Nam", "fn", ["Bộ Ngoại giao"]) == "name written differently"
+    assert cause("quotes", 'A | "Một hai ba"', "fp", ['B | "Một hai ba"']) == "speaker differs"
