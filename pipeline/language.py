@@ -146,30 +146,28 @@ def titles_and_bodies(doc: Doc) -> Doc:
 
 @Language.component("govkg_persons_and_posts")
 def persons_and_posts(doc: Doc) -> Doc:
+    _sentence_by_sentence(doc, PersonExtractor)
+    dedupe_positions(_state(doc))
+    return doc
+
+
+def _sentence_by_sentence(doc: Doc, extractor_class) -> Doc:
+    """Run an extractor that reads the article in order, one sentence at a time."""
     state = _state(doc)
-    extractor = PersonExtractor(state)
+    extractor = extractor_class(state)
     for sent in state.sentences:
         extractor.run(sent)
-    dedupe_positions(state)
     return doc
 
 
 @Language.component("govkg_coreference")
 def coreference(doc: Doc) -> Doc:
-    state = _state(doc)
-    resolver = Coreference(state)
-    for sent in state.sentences:
-        resolver.run(sent)
-    return doc
+    return _sentence_by_sentence(doc, Coreference)
 
 
 @Language.component("govkg_quotes")
 def quotes(doc: Doc) -> Doc:
-    state = _state(doc)
-    extractor = QuoteExtractor(state)
-    for sent in state.sentences:
-        extractor.run(sent)
-    return doc
+    return _sentence_by_sentence(doc, QuoteExtractor)
 
 
 @Language.component("govkg_directives")

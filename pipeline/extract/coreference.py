@@ -51,12 +51,7 @@ class Coreference:
             n = len(target)
             if parts[-n:] == target or (n == 1 and target[0] in parts[1:]):
                 candidates.append(key)
-        if not candidates:
-            return None
-        for ref in reversed(self.history):
-            if ref.person in candidates:
-                return ref.person
-        return candidates[-1]
+        return self._most_recent(candidates)
 
     def _by_title(self, title_text: str, head: str) -> str | None:
         wanted = fold(title_text)
@@ -64,12 +59,17 @@ class Coreference:
         holders = [p.person for p in self.state.positions
                    if fold(p.title) == wanted or (fold(p.title).startswith(wanted + " ")
                                                  and fold(p.title)[len(wanted) + 1:] not in countries)]
-        if not holders:
+        return self._most_recent(holders)
+
+    def _most_recent(self, candidates: list[str]) -> str | None:
+        """The candidate mentioned last, or the last registered when none has been mentioned."""
+        if not candidates:
             return None
+        wanted = set(candidates)
         for ref in reversed(self.history):
-            if ref.person in holders:
+            if ref.person in wanted:
                 return ref.person
-        return holders[-1]
+        return candidates[-1]
 
     def run(self, sent: SentenceState) -> None:
         ws = join_honorifics(sent.words)
