@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+from ..iris import org_key
 from ..model import Span
 from ..normalize import fold
 from .lexicon import cue, lexicon
@@ -61,6 +62,16 @@ class Coreference:
                                                  and fold(p.title)[len(wanted) + 1:] not in countries)]
         return self._most_recent(holders)
 
+    def _by_head_and_body(self, title) -> str | None:
+        """'Bộ trưởng Công Thương' for the holder of 'Bộ trưởng Bộ Công Thương': same head, same body."""
+        if title.org is None:
+            return None
+        body = self.state.org_by_name.get(org_key(title.org.name)) or self.state.org_by_name.get(title.org.reference or "")
+        head = fold(title.head)
+        holders = [p.person for p in self.state.positions
+                   if body and p.organization == body and fold(p.title).startswith(head + " ")]
+        return self._most_recent(holders)
+
     def _most_recent(self, candidates: list[str]) -> str | None:
         """The candidate mentioned last, or the last registered when none has been mentioned."""
         if not candidates:
@@ -109,7 +120,7 @@ class Coreference:
                 continue
             if t.i > 0 and sent.words[t.i - 1].key in {"chức", "vụ", "chức vụ", "danh"}:
                 continue  # "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
-            person = self._by_title(t.text, t.head)
+            person = self._by_title(t.text, t.head) or self._by_head_and_body(t)
             if person:
                 new_refs.append(PersonRef(t.start, t.end, person, "title"))
         # pronouns

@@ -59,3 +59,9 @@ def test_a_bare_title_means_the_domestic_holder_not_a_foreign_one():
     f = run("Thủ tướng Chính phủ Đỗ Quang Vinh hội kiến Thủ tướng Campuchia Hun Manet. "
             "Thủ tướng đề nghị Bộ Công Thương thúc đẩy thương mại biên giới.")
     assert f.directives == [("Đỗ Quang Vinh", "đề nghị", "Bộ Công Thương")]
+
+
+def test_a_bare_title_written_with_its_body_shortened():
+    f = run("Bộ trưởng Bộ Công Thương Hà Hồng Diệp làm việc với tỉnh. "
+            "Bộ trưởng Công Thương yêu cầu Tập đoàn Điện lực Việt Nam bảo đảm cung ứng điện.")
+    assert f.directives == [("Hà Hồng Diệp", "yêu cầu", "Tập đoàn Điện lực Việt Nam")]
