@@ -112,8 +112,8 @@ class EventExtractor:
         for k, w in enumerate(ws):
             if w.key != "tại" or k + 1 >= len(ws):
                 continue
-            if not (ws[k + 1].cap or ws[k + 1].key in {"thành", "tỉnh", "xã", "huyện", "phường", "quận", "trụ", "nhà"}):
-                continue
+            if not any(w.cap and w.is_word for w in ws[k + 1:k + 4]):
+                continue  # a place is named: "tại Hà Nội", "tại thủ đô Viêng Chăn", "tại hội trường Diên Hồng"
             j = k + 1
             while j < len(ws) and ws[j].key not in cue("location_end"):
                 j += 1

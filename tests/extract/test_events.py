@@ -85,3 +85,8 @@ def test_a_dateline_dates_the_article_and_not_an_event():
     (event,) = f.events
     assert event.date.iso() == "--01-08" and event.part_of_day == "morning"
     assert {f.name(o) for o in event.organizations} == {"Bộ Xây dựng", "Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"}
+
+
+def test_a_place_may_open_with_a_common_noun():
+    f = run("Sáng 7-5, tại hội trường Diên Hồng, Chủ tịch Quốc hội Võ Thị Lan khai mạc phiên họp.")
+    assert f.events[0].location == "hội trường Diên Hồng"
