@@ -299,7 +299,7 @@ class OrganizationFinder:
                 place = self.province_at(j + unit[0]) if unit else None
                 if place:  # "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"
                     return j + unit[0] + place[0]
-            if not w.is_word or w.key in cue("body_name_stop"):
+            if not w.is_word or w.key in cue("body_name_stop") or self._verb_at(j):
                 break
             if w.cap and ws[j - 1].key in cue("region_word"):  # "miền Nam", "vùng Tây Bắc"
                 j += 1
@@ -313,10 +313,12 @@ class OrganizationFinder:
                 if tail:
                     break
                 if lowered:
-                    # "Ban Chỉ đạo Tây Nam Bộ": a capitalised run that is no person's name ends the body
-                    if not self._name_starts(j):
-                        j += self.cap_run(j, 4)
-                    break
+                    # "Ban Chỉ đạo Tây Nam Bộ", "Ban Liên lạc Đối ngoại Trung ương": a capitalised run
+                    # that is no person's name belongs to the body, which may go on after it
+                    if self._name_starts(j):
+                        break
+                    j += self.cap_run(j, 4)
+                    continue
                 # still in the first capitalised run: take it unless a name starts here
                 if self._name_starts(j):
                     break
@@ -329,6 +331,15 @@ class OrganizationFinder:
                 first_lower = j
             j += 1
         return j
+
+    def _verb_at(self, j: int) -> bool:
+        """A directive or saying verb starts at j ("... chỉ đạo các tỉnh"): the name has ended."""
+        ws = self.ws
+        for n in (2, 1):
+            phrase = " ".join(w.key for w in ws[j:j + n])
+            if phrase in self.lex.directive_triggers or phrase in self.lex.statement_verbs:
+                return True
+        return False
 
     def _continues_lower(self, j: int) -> bool:
         ws = self.ws

@@ -120,3 +120,8 @@ def test_a_generic_body_may_end_with_its_province_and_stops_at_a_verb():
     f = run("Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh tiếp nhận hồ sơ. "
             "Cục Điện lực tăng cường kiểm tra các nhà máy.")
     assert f.organizations == ["Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh", "Cục Điện lực"]
+
+
+def test_a_generic_body_name_goes_on_after_a_capitalised_word_and_stops_at_a_verb():
+    f = run("Ban Liên lạc Đối ngoại Trung ương Lào thông báo. Ban Chỉ đạo Tây Nam Bộ chỉ đạo các tỉnh.")
+    assert f.organizations == ["Ban Liên lạc Đối ngoại Trung ương Lào", "Ban Chỉ đạo Tây Nam Bộ"]
