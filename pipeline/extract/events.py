@@ -129,9 +129,21 @@ class EventExtractor:
                         continue
                     before = [r for r in sent.refs if r.end <= ws[k].start]
                     if before and self._adjacent(sent, before[-1].end, ws[k].start):
-                        return before[-1].person
+                        host = self._host(sent, before[-1].start)
+                        return host or before[-1].person
         opening = scope[0]
         return opening.refs[0].person if opening.refs else None
+
+    def _host(self, sent: SentenceState, leader_start: int) -> str | None:
+        """'A tiếp Đoàn ... do B dẫn đầu': B leads the guests; A, who receives them, chairs."""
+        ws = sent.words
+        for k, w in enumerate(ws):
+            if w.start >= leader_start:
+                break
+            if any(_keys(ws, k, len(v)) == v for v in cue_sequences("reception_verb")):
+                subject = [r for r in sent.refs if r.end <= w.start]
+                return subject[0].person if subject else None
+        return None
 
     def _adjacent(self, sent: SentenceState, end: int, start: int) -> bool:
         between = self.text[end:start].strip(" ,")

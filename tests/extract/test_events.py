@@ -90,3 +90,13 @@ def test_a_dateline_dates_the_article_and_not_an_event():
 def test_a_place_may_open_with_a_common_noun():
     f = run("Sáng 7-5, tại hội trường Diên Hồng, Chủ tịch Quốc hội Võ Thị Lan khai mạc phiên họp.")
     assert f.events[0].location == "hội trường Diên Hồng"
+
+
+def test_the_host_chairs_when_the_guests_delegation_has_its_own_leader():
+    f = run("Chiều 16-4, tại Trụ sở Trung ương Đảng, Thường trực Ban Bí thư Đào Văn Cẩm tiếp Đoàn đại biểu "
+            "Đảng Cộng sản Trung Quốc do đồng chí Lý Kiến Hoa, Trưởng Ban Liên lạc Đối ngoại Trung ương "
+            "Đảng Cộng sản Trung Quốc dẫn đầu.")
+    (event,) = f.events
+    assert f.name(event.chair) == "Đào Văn Cẩm"
+    assert [f.name(p) for p in event.participants] == ["Lý Kiến Hoa"]
+    assert {f.name(o) for o in event.organizations} == {"Đảng Cộng sản Trung Quốc"}
