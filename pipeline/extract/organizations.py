@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import cue, cue_sequences, lexicon
-from .words import PhraseIndex, Word
+from .words import PhraseIndex, Word, name_split
 
 UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố", "tp.": "thành phố",
          "xã": "xã", "phường": "phường", "huyện": "huyện", "quận": "quận", "thị xã": "thị xã",
@@ -26,6 +26,8 @@ IMPLIED_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện
 # A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
 # cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
 MAX_LOWER_WORDS = 4
+# Heads of bodies often named after people or places, whose names look like a person's.
+NAMED_AFTER_PEOPLE = {"Bệnh viện", "Trường", "Trường Đại học", "Đại học", "Học viện"}
 
 
 @dataclass
@@ -106,9 +108,11 @@ class OrganizationFinder:
         run = self.cap_run(i, 7)
         if run >= 3 and self.ws[i].text in self.lex.surnames:
             return 0
-        # "phường Ba Đình Đỗ Văn Hùng": the name starts at the family name
-        split = next((p for p in range(1, run - 1) if self.ws[i + p].text in self.lex.surnames), None)
+        split = self.name_split(i, run)  # "phường Ba Đình Đỗ Văn Hùng": the name starts at "Đỗ"
         return split if split is not None else min(run, 3)
+
+    def name_split(self, i: int, run: int) -> int | None:
+        return name_split(self.ws, i, run, self.lex.surnames)
 
     def place_ok(self, i: int) -> bool:
         """A place name inside a run of capitalised words belongs to a person's name ("Âu Đức Trọng")."""
@@ -273,7 +277,16 @@ class OrganizationFinder:
         n, head_text = head
         kind = self.lex.org_heads[head_text][0]
         j = i + n
-        if j >= len(ws) or not ws[j].cap or not ws[j].is_word or self._name_starts(j):
+        if j >= len(ws) or not ws[j].cap or not ws[j].is_word:
+            return None
+        if head_text in NAMED_AFTER_PEOPLE:
+            # "Bệnh viện Bạch Mai", "Trường Đại học Tôn Đức Thắng": a name-like run is the body's
+            # own name, up to where the next person's family name begins
+            run = self.cap_run(j, 7)
+            split = self.name_split(j, run)
+            end = j + (split if split is not None else min(run, 4))
+            return OrgMatch(i, end, ws[i].start, ws[end - 1].end, self.span_text(i, end), kind)
+        if self._name_starts(j):
             return None
         j = self._proper_name_end(j)
         return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind)

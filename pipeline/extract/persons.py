@@ -24,7 +24,7 @@ from .lexicon import cue, cue_sequences, lexicon
 from .organizations import OrgMatch
 from .state import ExtractionState, PersonRef, SentenceState, TitleMatch
 from .titles import org_with_head
-from .words import Word
+from .words import Word, name_split
 
 LIST_SEPARATORS = {",", ";", "và"}
 LOCAL_UNITS = {"xã", "phường", "huyện", "quận"}
@@ -84,9 +84,9 @@ def find_names(text: str, state: SentenceState) -> list[NameMatch]:
             continue
         if ws[i].text not in lex.surnames:
             # "Công Thương Bạch Văn Hưng": a name starts at the family name inside the run
-            split = next((k for k in range(i + 1, j - 1) if ws[k].text in lex.surnames), None)
+            split = name_split(ws, i, j - i, lex.surnames)
             if split is not None:
-                i = split
+                i += split
         prev = ws[i - 1].key if i > 0 else ""
         after_honorific = honorific_before(ws, i) > 0
         anchored = i in title_ends or after_honorific or prev in {":", ";", ",", "và", "("}
@@ -303,6 +303,12 @@ class PersonExtractor:
         ws = sent.words
         name_at = {n.i: n for n in names}
         by_start = {x.i: x for x in sent.titles}
+        if not by_field and k in name_at:
+            after = name_at[k].j
+            if not (after + 1 < len(ws) and ws[after].text == "," and (after + 1) in by_start):
+                # "các Thứ trưởng: A, B, C; Giám đốc X D": a list that opens with bare names holds
+                # bare names only; the first item with its own title is someone else
+                names_only = True
         while k < len(ws):
             item_titles = []
             if by_field:

@@ -83,3 +83,15 @@ class PhraseIndex:
         """(number of words, phrase) of the longest phrase starting at ws[i]."""
         found = self.matches(ws, i, need_cap)
         return found[0] if found else None
+
+
+def name_split(ws: list[Word], i: int, run: int, surnames: set[str]) -> int | None:
+    """Where, in a run of `run` capitalised words at ws[i], a person's name begins after the
+    name of a place, field or body ("Bạch Mai Đào Xuân Cơ" -> 2): at a family name that leaves
+    a name of three words, else two, else four; None when there is no such split."""
+    starts = [p for p in range(1, run - 1) if ws[i + p].text in surnames]
+    for length in (3, 2, 4):
+        fitting = [p for p in starts if run - p == length]
+        if fitting:
+            return fitting[-1]
+    return None

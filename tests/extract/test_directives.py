@@ -90,3 +90,8 @@ def test_a_body_in_brackets_describes_the_speaker_and_is_not_the_issuer():
 def test_a_trigger_word_inside_a_body_name_is_no_verb():
     f = run("Phó Trưởng Ban Chỉ đạo Tây Nguyên Đinh Văn Ka dự họp.")
     assert f.directives == []
+
+
+def test_directing_a_meeting_is_no_directive():
+    f = run("Phó Thủ tướng Chính phủ Lò Thị Hà dự và chỉ đạo hội nghị.")
+    assert f.directives == []

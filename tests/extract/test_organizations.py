@@ -125,3 +125,9 @@ def test_a_generic_body_may_end_with_its_province_and_stops_at_a_verb():
 def test_a_generic_body_name_goes_on_after_a_capitalised_word_and_stops_at_a_verb():
     f = run("Ban Liên lạc Đối ngoại Trung ương Lào thông báo. Ban Chỉ đạo Tây Nam Bộ chỉ đạo các tỉnh.")
     assert f.organizations == ["Ban Liên lạc Đối ngoại Trung ương Lào", "Ban Chỉ đạo Tây Nam Bộ"]
+
+
+def test_a_hospital_named_like_a_person():
+    f = run("Giám đốc Bệnh viện Bạch Mai Đào Xuân Cơ báo cáo tại hội nghị.")
+    assert f.organizations == ["Bệnh viện Bạch Mai"]
+    assert f.persons == ["Đào Xuân Cơ"]

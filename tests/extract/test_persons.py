@@ -166,3 +166,10 @@ def test_a_country_whose_name_starts_like_a_family_name():
 def test_a_photo_credit_after_an_agency_is_the_photographer():
     assert run("Quang cảnh phiên họp. Ảnh: VGP/Nhật Bắc").photo_credits == ["Nhật Bắc"]
     assert run("Quang cảnh phiên họp. Ảnh: TTXVN").photo_credits == []
+
+
+def test_a_list_of_bare_names_ends_at_an_item_with_its_own_title():
+    f = run("Cùng dự có các Thứ trưởng Bộ Y tế: Trần Văn Lâm, Đỗ Xuân Hòa; Giám đốc Bảo hiểm xã hội Việt Nam "
+            "Lê Hùng Phong.")
+    assert f.titles_of("Đỗ Xuân Hòa") == {"Thứ trưởng Bộ Y tế"}
+    assert f.titles_of("Lê Hùng Phong") == {"Giám đốc Bảo hiểm xã hội Việt Nam"}
