@@ -151,6 +151,11 @@ class DirectiveExtractor:
         rest = fold(self.text[end:sent.span.end]).lstrip()
         if any(rest.startswith(v + " ") for v in self.lex.vague_addressees):
             return [], end
+        bare = re.match(r"\s*(Bộ|Ban|Sở|Ủy ban|Tỉnh|Thành phố)\s+(?=[^\W\d_]*[a-zà-ỹđ]\b)", self.text[end:sent.span.end])
+        if bare and not any(o.start == end + bare.start(1) for o in sent.orgs):
+            body = self._last_body_named(bare.group(1), end)  # "đề nghị Bộ sớm ban hành": the ministry named before
+            if body:
+                return [body], end + bare.end()
         out = []
         position = end
         while True:
@@ -192,6 +197,17 @@ class DirectiveExtractor:
             if not (after.startswith(",") or after.startswith("và ")):
                 break
         return out, position
+
+    def _last_body_named(self, head: str, before: int) -> str | None:
+        """The body of that head ("Bộ ...") the article named last before an offset."""
+        best, best_at = None, -1
+        for key, org in self.state.organizations.items():
+            if not org.name.startswith(head + " "):
+                continue
+            for span in org.mentions:
+                if best_at < span.start < before:
+                    best, best_at = key, span.start
+        return best
 
     def _content(self, sent: SentenceState, end: int) -> str:
         rest = self.text[end:sent.span.end].strip()

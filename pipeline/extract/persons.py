@@ -361,6 +361,8 @@ class PersonExtractor:
         in_titles = {id(t.org) for t in sent.titles if t.org}
         for org in sent.orgs:
             if id(org) in in_titles:
+                if not org.needs_place and not org.members:
+                    self.resolve_org(org, org.place)  # named in a title, held by someone or not
                 continue
             if org.represents:
                 org = org.represents

@@ -51,6 +51,8 @@ def org_with_head(text: str, ws: list[Word], k: int, head: str, title_end: int) 
     n = len(head_words)
     if not m or m.j <= k + n or m.members:
         return None
+    if m.reference is None and not finder.place_at(k + n) and not finder.ix["fields"].match(synthetic, k + n):
+        return None  # "Đại sứ Carolina ...": a name follows the title, not a body with its head left out
     # back to the real word list: the synthetic head words had no width
     return replace(m, i=k, j=m.j - n, start=ws[k].start, name=f"{head} {text[ws[k].start:m.end]}")
 

@@ -95,3 +95,9 @@ def test_a_trigger_word_inside_a_body_name_is_no_verb():
 def test_directing_a_meeting_is_no_directive():
     f = run("Phó Thủ tướng Chính phủ Lò Thị Hà dự và chỉ đạo hội nghị.")
     assert f.directives == []
+
+
+def test_a_bare_bo_is_the_ministry_named_before():
+    f = run("Đại biểu Lò Thị Mai đề nghị Bộ trưởng Bộ Giáo dục và Đào tạo làm rõ giải pháp. "
+            "Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp) đề nghị Bộ sớm ban hành quy định về dạy thêm.")
+    assert ("Phạm Văn Hòa", "đề nghị", "Bộ Giáo dục và Đào tạo") in f.directives
