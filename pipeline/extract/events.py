@@ -131,8 +131,12 @@ class EventExtractor:
                     if before and self._adjacent(sent, before[-1].end, ws[k].start):
                         host = self._host(sent, before[-1].start)
                         return host or before[-1].person
-        opening = scope[0]
-        return opening.refs[0].person if opening.refs else None
+        # else the subject of the opening sentence, or, when a body opens it ("Ban Thường vụ
+        # Thành ủy X tổ chức hội nghị"), the first person named in the sentence after
+        for sent in scope[:2]:
+            if sent.refs:
+                return sent.refs[0].person
+        return None
 
     def _host(self, sent: SentenceState, leader_start: int) -> str | None:
         """'A tiếp Đoàn ... do B dẫn đầu': B leads the guests; A, who receives them, chairs."""
