@@ -331,6 +331,10 @@ class OrganizationFinder:
                     if self._name_starts(j):
                         break
                     j += self.cap_run(j, 4)
+                    # go on only into "<lower case> <Capitalised>" ("Đối ngoại Trung ương"),
+                    # not into the verb phrase after the name ("Mường Nhé giữ vững")
+                    if not (j + 1 < len(ws) and ws[j].is_word and not ws[j].cap and ws[j + 1].cap):
+                        break
                     continue
                 # still in the first capitalised run: take it unless a name starts here
                 if self._name_starts(j):

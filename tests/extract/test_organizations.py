@@ -131,3 +131,8 @@ def test_a_hospital_named_like_a_person():
     f = run("Giám đốc Bệnh viện Bạch Mai Đào Xuân Cơ báo cáo tại hội nghị.")
     assert f.organizations == ["Bệnh viện Bạch Mai"]
     assert f.persons == ["Đào Xuân Cơ"]
+
+
+def test_a_body_name_does_not_run_into_the_verb_after_it():
+    f = run("Công an xã phối hợp với Đồn Biên phòng Mường Nhé giữ vững an ninh biên giới.")
+    assert "Đồn Biên phòng Mường Nhé" in f.organizations
