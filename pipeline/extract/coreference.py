@@ -128,7 +128,8 @@ class Coreference:
         for k, w in enumerate(ws):
             if w.start in in_titles:
                 continue  # "Người phát ngôn Bộ Ngoại giao" is a title, not a pronoun
-            if not self.lex.honorifics.get(w.key) and w.text not in self.lex.pronouns:
+            rank_holder = self.state.styled.get(w.key) if not self.lex.honorifics.get(w.key, True) else None
+            if not self.lex.honorifics.get(w.key) and w.text not in self.lex.pronouns and not rank_holder:
                 continue
             nxt = ws[k + 1] if k + 1 < len(ws) else None
             if nxt is None or (nxt.cap and nxt.is_word):
@@ -136,8 +137,8 @@ class Coreference:
             at_start = k == 0 or ws[k - 1].text in {",", ";", ":"} or (k == 1 and ws[0].key in {"theo"})
             if not at_start:
                 continue
-            if self.last_subject:
-                new_refs.append(PersonRef(w.start, w.end, self.last_subject, "pronoun"))
+            if rank_holder or self.last_subject:  # "Đại tướng yêu cầu": the person styled so before
+                new_refs.append(PersonRef(w.start, w.end, rank_holder or self.last_subject, "pronoun"))
         known = {(r.start, r.end) for r in sent.refs}
         sent.refs.extend(r for r in new_refs if (r.start, r.end) not in known)
         sent.refs.sort(key=lambda r: r.start)

@@ -203,6 +203,8 @@ class OrganizationFinder:
                 members = self._place_list(j_unit, head_end=j, i=i, kind=kind, unit=unit)
                 if members:
                     return members
+            if count_word:
+                return None  # "Công an các tỉnh": every province, no named body
             j = j_unit
         elif count_word:
             return None
@@ -220,8 +222,9 @@ class OrganizationFinder:
         needs = unit or IMPLIED_UNIT.get(ws[i + n - 1].key if n == 1 else head_text.casefold())
         if head_text == "Sở" and not needs:
             return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind)
-        return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind,
-                        needs_place=needs or "tỉnh")
+        if not needs:
+            return None  # "lực lượng Công an nhân dân": a head with neither place nor unit names no body
+        return OrgMatch(i, j, ws[i].start, ws[j - 1].end, self.span_text(i, j), kind, needs_place=needs)
 
     def _ministries_by_field(self, i: int) -> OrgMatch | None:
         """'các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường': one ministry per field."""

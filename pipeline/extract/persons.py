@@ -286,6 +286,9 @@ class PersonExtractor:
                 continue
             key = self.state.person(name.text, Span(ws[name.i].start, ws[name.j - 1].end))
             sent.refs.append(PersonRef(ws[name.i].start, ws[name.j - 1].end, key, "name"))
+            styled = honorific_before(ws, name.i)
+            if styled:  # "Đại tướng A": a later "Đại tướng" alone is A
+                self.state.styled[" ".join(w.key for w in ws[name.i - styled:name.i])] = key
             before = [t for t in self._stack_before(sent, name.i) if not t.plural]
             after = self._stack_after(sent, name.j, names)  # "Tổng Bí thư A, Trưởng Ban Chỉ đạo, ..."
             titles = shared_for.get(name.i, []) + before + after

@@ -70,6 +70,7 @@ class ExtractionState:
     events: list[Event] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    styled: dict[str, str] = field(default_factory=dict)  # folded honorific or rank -> person last named with it
 
     # -- registries -----------------------------------------------------------
     def person(self, name: str, span: Span | None = None, photo_credit: bool = False) -> str:

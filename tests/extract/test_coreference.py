@@ -65,3 +65,9 @@ def test_a_bare_title_written_with_its_body_shortened():
     f = run("Bộ trưởng Bộ Công Thương Hà Hồng Diệp làm việc với tỉnh. "
             "Bộ trưởng Công Thương yêu cầu Tập đoàn Điện lực Việt Nam bảo đảm cung ứng điện.")
     assert f.directives == [("Hà Hồng Diệp", "yêu cầu", "Tập đoàn Điện lực Việt Nam")]
+
+
+def test_a_rank_alone_is_the_person_last_named_with_it():
+    f = run("Hội nghị do Đại tướng Lương Tam Hiển, Bộ trưởng Bộ Công an chủ trì. Thượng tướng Lê Quốc Vinh báo cáo. "
+            "Đại tướng yêu cầu Công an các địa phương bảo đảm an ninh mạng.")
+    assert f.directives == [("Lương Tam Hiển", "yêu cầu", None)]
