@@ -173,6 +173,8 @@ class OrganizationFinder:
         n, head_text = head
         kind = self.lex.org_heads[head_text][0]
         j = i + n
+        if tuple(w.key for w in ws[j:j + 2]) == ("việt", "nam") and self.ix["units"].match(ws, j + 2, need_cap=False):
+            j += 2  # "Ủy ban MTTQ Việt Nam tỉnh Nghệ An"
         if head_text == "Sở":  # Sở + field ("Sở Tài chính", "Sở Giáo dục và Đào tạo")
             if j >= len(ws) or not ws[j].cap:
                 return None

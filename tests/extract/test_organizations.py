@@ -136,3 +136,9 @@ def test_a_hospital_named_like_a_person():
 def test_a_body_name_does_not_run_into_the_verb_after_it():
     f = run("Công an xã phối hợp với Đồn Biên phòng Mường Nhé giữ vững an ninh biên giới.")
     assert "Đồn Biên phòng Mường Nhé" in f.organizations
+
+
+def test_local_courts_procuracies_and_fatherland_front_committees():
+    f = run("Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nghệ An Võ Thị Minh Sinh dự phiên tòa của "
+            "Tòa án nhân dân tỉnh Nghệ An.")
+    assert f.organizations == ["Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "Tòa án nhân dân tỉnh Nghệ An"]
