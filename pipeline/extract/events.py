@@ -121,7 +121,7 @@ class EventExtractor:
         return None
 
     def _chair(self, scope: list[SentenceState]) -> str | None:
-        for sent in scope[:3]:
+        for sent in scope[:6]:  # the opening paragraphs: who "chủ trì"
             ws = sent.words
             for k in range(len(ws)):
                 for verb in cue_sequences("chair_verb"):

@@ -277,8 +277,8 @@ class OrganizationFinder:
         if i > 0 and ws[i - 1].cap and ws[i - 1].is_word and (i - 1) not in title_ends:
             return None  # inside a run of capitalised words: a name, not a body
         head = self.ix["generic_heads"].match(ws, i)
-        if not head:
-            return None
+        if not head or any(tuple(w.key for w in ws[i:i + len(v)]) == v for v in cue_sequences("venue")):
+            return None  # "Trung tâm Hội nghị tỉnh" is a building, not a body
         n, head_text = head
         kind = self.lex.org_heads[head_text][0]
         j = i + n

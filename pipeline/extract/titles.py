@@ -103,6 +103,11 @@ def match_title(text: str, ws: list[Word], i: int) -> TitleMatch | None:
                 org = finder.match(k, {k - 1})
             if org is None and title.body_head:
                 org = org_with_head(text, ws, k, title.body_head, k)
+        elif title.default_body and k < len(ws):
+            # "Phó Thủ tướng Thường trực Chính phủ": the default body written after a complete title
+            written = finder.match(k, {k - 1})
+            if written and fold(written.name) == fold(title.default_body):
+                org = written
         if title.body == "required" and org is None:
             continue
         j = org.j if org else k

@@ -100,3 +100,9 @@ def test_the_host_chairs_when_the_guests_delegation_has_its_own_leader():
     assert f.name(event.chair) == "Đào Văn Cẩm"
     assert [f.name(p) for p in event.participants] == ["Lý Kiến Hoa"]
     assert {f.name(o) for o in event.organizations} == {"Đảng Cộng sản Trung Quốc"}
+
+
+def test_a_venue_is_a_place_not_a_body():
+    f = run("Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên khai mạc tại Trung tâm Hội nghị tỉnh.")
+    assert f.events[0].location == "Trung tâm Hội nghị tỉnh"
+    assert "Trung tâm Hội nghị tỉnh" not in f.organizations

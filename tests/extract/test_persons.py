@@ -173,3 +173,8 @@ def test_a_list_of_bare_names_ends_at_an_item_with_its_own_title():
             "Lê Hùng Phong.")
     assert f.titles_of("Đỗ Xuân Hòa") == {"Thứ trưởng Bộ Y tế"}
     assert f.titles_of("Lê Hùng Phong") == {"Giám đốc Bảo hiểm xã hội Việt Nam"}
+
+
+def test_a_complete_title_followed_by_its_default_body():
+    f = run("Ủy viên Bộ Chính trị, Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Lâm dự đại hội.")
+    assert f.titles_of("Nguyễn Hòa Lâm") == {"Ủy viên Bộ Chính trị", "Phó Thủ tướng Thường trực Chính phủ"}
