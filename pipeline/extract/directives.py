@@ -149,8 +149,9 @@ class DirectiveExtractor:
     def _addressees(self, sent: SentenceState, end: int) -> tuple[list[str], int]:
         """The named addressees right after the trigger, and where the content begins."""
         rest = fold(self.text[end:sent.span.end]).lstrip()
-        if any(rest.startswith(v + " ") for v in self.lex.vague_addressees):
-            return [], end
+        named_here = any(fold(self.text[end:o.start]).strip() == "" for o in sent.orgs if o.start >= end)
+        if not named_here and any(rest.startswith(v + " ") for v in self.lex.vague_addressees):
+            return [], end  # "các bộ, ngành", "cơ quan soạn thảo"; but "Cơ quan Phát triển Pháp" is named
         bare = re.match(r"\s*(Bộ|Ban|Sở|Ủy ban|Tỉnh|Thành phố)\s+(?=[^\W\d_]*[a-zà-ỹđ]\b)", self.text[end:sent.span.end])
         if bare and not any(o.start == end + bare.start(1) for o in sent.orgs):
             body = self._last_body_named(bare.group(1), end)  # "đề nghị Bộ sớm ban hành": the ministry named before

@@ -16,6 +16,8 @@ At most one event per date: a second dated sentence of the same day adds to it.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Event, Span
 from ..normalize import fold
 from .dates import dateline, find_dates, year_in_text
@@ -55,7 +57,7 @@ class EventExtractor:
                 return date
             # "Trong chuyến thăm chính thức Lào, chiều 5-3, Chủ tịch nước ...": a dated clause
             # set off by commas near the head of the sentence
-            after = self.text[date.end:date.end + 2].lstrip()
+            after = re.sub(r"^\s*\([^()]{0,30}\)", "", self.text[date.end:date.end + 40]).lstrip()  # "(giờ địa phương)"
             if before and before[-1].text == "," and after.startswith(",") and len(before) <= 20:
                 return date
         return None

@@ -427,6 +427,8 @@ def dedupe_positions(state: ExtractionState) -> None:
         fuller = [q for q in kept if q is not p and q.person == p.person and fold(q.title).startswith(title + " ")]
         if p.organization is None and fuller:
             continue
+        if fuller and title in lexicon().titles:
+            continue  # "Thủ tướng A" again, after "Thủ tướng Pháp A": the bare head is no second post
         if p.organization is None and any(q is not p and q.person == p.person and fold(q.title) == title
                                           and q.organization for q in kept):
             continue  # "Bộ trưởng A" again, after "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ A"

@@ -106,3 +106,9 @@ def test_a_venue_is_a_place_not_a_body():
     f = run("Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Thái Nguyên khai mạc tại Trung tâm Hội nghị tỉnh.")
     assert f.events[0].location == "Trung tâm Hội nghị tỉnh"
     assert "Trung tâm Hội nghị tỉnh" not in f.organizations
+
+
+def test_a_bracketed_note_after_the_date():
+    f = run("Trong khuôn khổ chuyến thăm chính thức Pháp, chiều 7/10 (giờ địa phương), tại Paris, "
+            "Thủ tướng Chính phủ Phạm Văn Tuấn hội đàm với Thủ tướng Pháp Louis Martin.")
+    assert [(e.date.iso(), e.location) for e in f.events] == [("--10-07", "Paris")]

@@ -178,3 +178,8 @@ def test_a_list_of_bare_names_ends_at_an_item_with_its_own_title():
 def test_a_complete_title_followed_by_its_default_body():
     f = run("Ủy viên Bộ Chính trị, Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Lâm dự đại hội.")
     assert f.titles_of("Nguyễn Hòa Lâm") == {"Ủy viên Bộ Chính trị", "Phó Thủ tướng Thường trực Chính phủ"}
+
+
+def test_a_bare_head_again_is_no_second_post():
+    f = run("Thủ tướng Chính phủ Vũ Văn An hội đàm với Thủ tướng Pháp Louis Martin. Thủ tướng Louis Martin cảm ơn.")
+    assert f.titles_of("Louis Martin") == {"Thủ tướng Pháp"}
