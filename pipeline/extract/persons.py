@@ -82,8 +82,9 @@ def find_names(text: str, state: SentenceState) -> list[NameMatch]:
         if i > 0 and ws[i - 1].key in cue("not_a_person_before") and not ws[i - 1].cap and not (i > 1 and ws[i - 2].cap):
             i = j  # "đường Lê Văn Lương", "cao tốc Trà Lĩnh": a street, a road, a project
             continue
-        if ws[i].text not in lex.surnames:
-            # "Công Thương Bạch Văn Hưng": a name starts at the family name inside the run
+        if ws[i].text not in lex.surnames and i not in title_ends and not honorific_before(ws, i):
+            # "Công Thương Bạch Văn Hưng": a name starts at the family name inside the run; right
+            # after a title the whole run is the name ("Y Thanh Hà Niê Kđăm")
             split = name_split(ws, i, j - i, lex.surnames)
             if split is not None:
                 i += split

@@ -183,3 +183,8 @@ def test_a_complete_title_followed_by_its_default_body():
 def test_a_bare_head_again_is_no_second_post():
     f = run("Thủ tướng Chính phủ Vũ Văn An hội đàm với Thủ tướng Pháp Louis Martin. Thủ tướng Louis Martin cảm ơn.")
     assert f.titles_of("Louis Martin") == {"Thủ tướng Pháp"}
+
+
+def test_a_long_minority_name_after_a_title_stays_whole():
+    f = run("Phó Chủ tịch Hội đồng Dân tộc của Quốc hội Y Thanh Hà Niê Kđăm phát biểu.")
+    assert f.persons == ["Y Thanh Hà Niê Kđăm"]
