@@ -21,6 +21,10 @@ _WORDS = r"(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s+năm\s+(?P<year>\
 _RELATIVE = r"(?P<rel>hôm nay|hôm qua|nay|qua)"
 # Tried in order; the first that matches at a position wins.
 DATE_PATTERNS = [
+    # a span of days: "Từ ngày 22 đến 24/9", "trong hai ngày 22 và 23/9": the first day
+    re.compile(r"(?<!\w)(?:từ\s+)?(?:(?P<part>sáng|trưa|chiều|tối|đêm)\s+)?ngày\s+(?P<day>\d{1,2})\s*(?:đến|và|-)\s*"
+               r"(?:ngày\s+)?\d{1,2}\s*[-/.]\s*(?P<month>\d{1,2})(?:\s*[-/.]\s*(?P<year>\d{4}))?(?![-/.]?\d)",
+               re.IGNORECASE),
     re.compile(rf"(?<!\w)(?:{_PART}|ngày|hôm)\s+{_DAY_MONTH}", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?:{_PART}|ngày|hôm)\s+{_WORDS}", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?:{_PART}\s+)?{_RELATIVE}(?:\s*\(\s*{_DAY_MONTH}\s*\))?(?!\w)", re.IGNORECASE),
@@ -99,7 +103,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None,
     found: list[DateMention] = []
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text, start, end):
-            if pattern is DATE_PATTERNS[2] and not (m.group("part") or m.group("rel").casefold().startswith("hôm")):
+            if pattern is DATE_PATTERNS[-1] and not (m.group("part") or m.group("rel").casefold().startswith("hôm")):
                 # bare "nay"/"qua" are dates only after a part of the day ("sáng nay")
                 continue
             if not any(d.start < m.end() and m.start() < d.end for d in found):

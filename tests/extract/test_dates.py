@@ -62,3 +62,8 @@ def test_relative_days_against_a_dateline_without_a_year():
     from pipeline.extract.dates import find_dates
     from pipeline.model import PartialDate
     assert find_dates(text, 0, len(text), None, None, PartialDate(3, 5))[0].date.iso() == "--03-04"
+
+
+def test_a_span_of_days_dates_by_its_first_day():
+    assert first("Từ ngày 2 đến 4/4, tại Hà Nội") == ("2026-04-02", None)
+    assert first("trong hai ngày 12 và 13/4") == ("2026-04-12", None)
