@@ -25,7 +25,7 @@ DATE_PATTERNS = [
     re.compile(r"(?<!\w)(?:từ\s+)?(?:(?P<part>sáng|trưa|chiều|tối|đêm)\s+)?ngày\s+(?P<day>\d{1,2})\s*(?:đến|và|-)\s*"
                r"(?:ngày\s+)?\d{1,2}\s*[-/.]\s*(?P<month>\d{1,2})(?:\s*[-/.]\s*(?P<year>\d{4}))?(?![-/.]?\d)",
                re.IGNORECASE),
-    re.compile(rf"(?<!\w)(?:{_PART}|ngày|hôm)\s+{_DAY_MONTH}", re.IGNORECASE),
+    re.compile(rf"(?<!\w)(?:{_PART}\s+(?:ngày\s+)?|ngày\s+|hôm\s+){_DAY_MONTH}", re.IGNORECASE),  # "tối ngày 5/3"
     re.compile(rf"(?<!\w)(?:{_PART}|ngày|hôm)\s+{_WORDS}", re.IGNORECASE),
     re.compile(rf"(?<!\w)(?:{_PART}\s+)?{_RELATIVE}(?:\s*\(\s*{_DAY_MONTH}\s*\))?(?!\w)", re.IGNORECASE),
 ]

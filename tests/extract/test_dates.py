@@ -67,3 +67,7 @@ def test_relative_days_against_a_dateline_without_a_year():
 def test_a_span_of_days_dates_by_its_first_day():
     assert first("Từ ngày 2 đến 4/4, tại Hà Nội") == ("2026-04-02", None)
     assert first("trong hai ngày 12 và 13/4") == ("2026-04-12", None)
+
+
+def test_a_part_of_the_day_before_ngay():
+    assert first("Tối ngày 5/3, tại Hà Nội") == ("2026-03-05", "evening")
