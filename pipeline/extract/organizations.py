@@ -27,6 +27,8 @@ IMPLIED_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện
 # cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
 MAX_LOWER_WORDS = 4
 # Heads of bodies often named after people or places, whose names look like a person's.
+# Heads of military units named by a number.
+NUMBERED_UNITS = {"Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Vùng Cảnh sát biển"}
 NAMED_AFTER_PEOPLE = {"Bệnh viện", "Trường", "Trường Đại học", "Đại học", "Học viện"}
 
 
@@ -282,6 +284,10 @@ class OrganizationFinder:
         n, head_text = head
         kind = self.lex.org_heads[head_text][0]
         j = i + n
+        if head_text in NUMBERED_UNITS and j < len(ws) and ws[j].text.isdigit():
+            # "Lữ đoàn 147 Hải quân", "Quân khu 4": a unit's number, then any capitalised words
+            end = self._proper_name_end(j + 1) if j + 1 < len(ws) and ws[j + 1].cap and ws[j + 1].is_word else j + 1
+            return OrgMatch(i, end, ws[i].start, ws[end - 1].end, self.span_text(i, end), kind)
         if j >= len(ws) or not ws[j].cap or not ws[j].is_word:
             return None
         if head_text in NAMED_AFTER_PEOPLE:

@@ -166,7 +166,9 @@ class PersonExtractor:
                 break
         # "Báo cáo với Phó Thủ tướng, Chủ tịch ... A": a title after a preposition is
         # someone else, spoken to or of, not a post of A
-        for n, t in enumerate(stack[:-1]):
+        for n, t in enumerate(stack):
+            if t is stack[-1] and not (t.j < len(ws) and ws[t.j].text == ","):
+                break  # the last title, attached to the name, is the name's
             before = ws[t.i - 1].key if t.i > 0 else ""
             if before == "của" or (before in cue("preposition") and self._held_already(t.text)):
                 return stack[n + 1:]

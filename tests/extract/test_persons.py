@@ -188,3 +188,10 @@ def test_a_bare_head_again_is_no_second_post():
 def test_a_long_minority_name_after_a_title_stays_whole():
     f = run("Phó Chủ tịch Hội đồng Dân tộc của Quốc hội Y Thanh Hà Niê Kđăm phát biểu.")
     assert f.persons == ["Y Thanh Hà Niê Kđăm"]
+
+
+def test_a_title_after_a_preposition_and_before_a_rank_is_someone_already_named():
+    f = run("Chủ tịch nước Lương Quốc An thăm Lữ đoàn 147 Hải quân. Báo cáo với Chủ tịch nước, "
+            "Chuẩn Đô đốc Phạm Mạnh Hà, Tư lệnh Quân chủng Hải quân cho biết.")
+    assert f.titles_of("Phạm Mạnh Hà") == {"Tư lệnh Quân chủng Hải quân"}
+    assert "Lữ đoàn 147 Hải quân" in f.organizations
