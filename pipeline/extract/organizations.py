@@ -341,7 +341,9 @@ class OrganizationFinder:
                     # that is no person's name belongs to the body, which may go on after it
                     if self._name_starts(j):
                         break
-                    j += self.cap_run(j, 4)
+                    run = self.cap_run(j, 7)
+                    split = self.name_split(j, run)  # "... Tập đoàn Vingroup Nguyễn Việt Quang"
+                    j += split if split is not None else min(run, 4)
                     # go on only into "<lower case> <Capitalised>" ("Đối ngoại Trung ương"),
                     # not into the verb phrase after the name ("Mường Nhé giữ vững")
                     if not (j + 1 < len(ws) and ws[j].is_word and not ws[j].cap and ws[j + 1].cap):

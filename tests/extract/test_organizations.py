@@ -142,3 +142,10 @@ def test_local_courts_procuracies_and_fatherland_front_committees():
     f = run("Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Nghệ An Võ Thị Minh Sinh dự phiên tòa của "
             "Tòa án nhân dân tỉnh Nghệ An.")
     assert f.organizations == ["Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "Tòa án nhân dân tỉnh Nghệ An"]
+
+
+def test_a_company_name_stops_where_its_directors_name_begins():
+    f = run("Tổng Giám đốc Công ty Cổ phần Tập đoàn Vingroup Nguyễn Việt Quân và đại diện "
+            "Hiệp hội Ngân hàng Việt Nam dự họp.")
+    assert f.organizations == ["Công ty Cổ phần Tập đoàn Vingroup", "Hiệp hội Ngân hàng Việt Nam"]
+    assert f.persons == ["Nguyễn Việt Quân"]
