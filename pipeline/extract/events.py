@@ -185,6 +185,14 @@ class EventExtractor:
     def _reported(self, sent: SentenceState, k: int) -> bool:
         """A person mentioned after another speaker's reporting verb ("Theo Bộ trưởng, Thủ tướng A đã ...")."""
         ref = sent.refs[k]
+        start = min([t.start for t in sent.titles if t.end <= ref.start and not self.text[t.end:ref.start].strip()]
+                    + [ref.start])
+        before = fold(self.text[sent.span.start:start]).split()
+        if before[-1:] == ["của"]:
+            return True  # "chuyến thăm ... của Tổng thống A": spoken of, not present
+        if before[:1] and before[0] in cue("topic_opener") and before[1:2] != ["phía"] \
+                and "," not in self.text[sent.span.start:ref.start]:
+            return True  # "Về chuyến thăm của A, ...": the topic of the sentence
         earlier = [r for r in sent.refs[:k] if r.person != ref.person]
         if not earlier:
             return False

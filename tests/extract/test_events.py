@@ -112,3 +112,10 @@ def test_a_bracketed_note_after_the_date():
     f = run("Trong khuôn khổ chuyến thăm chính thức Pháp, chiều 7/10 (giờ địa phương), tại Paris, "
             "Thủ tướng Chính phủ Phạm Văn Tuấn hội đàm với Thủ tướng Pháp Louis Martin.")
     assert [(e.date.iso(), e.location) for e in f.events] == [("--10-07", "Paris")]
+
+
+def test_a_person_only_spoken_of_is_not_a_participant():
+    f = run("Chiều 15/5, tại Bộ Ngoại giao, Người phát ngôn Bộ Ngoại giao Phạm Thu Hà chủ trì họp báo. "
+            "Về chuyến thăm sắp tới của Tổng thống Indonesia Budi Santoso, bà Hà cho biết hai bên đang chuẩn bị.")
+    (event,) = f.events
+    assert event.participants == []
