@@ -62,6 +62,15 @@ class Coreference:
                                                  and fold(p.title)[len(wanted) + 1:] not in countries)]
         return self._most_recent(holders)
 
+    def _among_bodies(self, sent: SentenceState, t) -> bool:
+        """A bare title listed between bodies stands for the institution, not for a person."""
+        ws = sent.words
+        ends = {o.j for o in sent.orgs}
+        starts = {o.i for o in sent.orgs}
+        before = t.i >= 2 and ws[t.i - 1].text == "," and (t.i - 1) in ends
+        after = t.j + 1 < len(ws) and ws[t.j].text == "," and (t.j + 1) in starts
+        return before and after
+
     def _by_head_and_body(self, title) -> str | None:
         """'Bộ trưởng Công Thương' for the holder of 'Bộ trưởng Bộ Công Thương': same head, same body."""
         if title.org is None:
@@ -120,6 +129,8 @@ class Coreference:
                 continue
             if t.i > 0 and sent.words[t.i - 1].key in {"chức", "vụ", "chức vụ", "danh"}:
                 continue  # "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
+            if self._among_bodies(sent, t):
+                continue  # "Quốc hội, Chủ tịch nước, Chính phủ tổ chức ...": the institution
             person = self._by_title(t.text, t.head) or self._by_head_and_body(t)
             if person:
                 new_refs.append(PersonRef(t.start, t.end, person, "title"))

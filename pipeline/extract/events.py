@@ -22,6 +22,7 @@ from ..model import Event, Span
 from ..normalize import fold
 from .dates import dateline, find_dates, year_in_text
 from .lexicon import cue, cue_sequences, lexicon
+from .organizations import OrganizationFinder
 from .state import ExtractionState, SentenceState
 
 
@@ -119,6 +120,10 @@ class EventExtractor:
             j = k + 1
             while j < len(ws) and ws[j].key not in cue("location_end"):
                 j += 1
+            finder = OrganizationFinder(self.text, ws)
+            province = finder.province_at(j + 1) if j + 1 < len(ws) and ws[j].text == "," else None
+            if province and (j + 1 + province[0] >= len(ws) or ws[j + 1 + province[0]].text in {",", "."}):
+                j += 1 + province[0]  # "tại Quảng trường Ba Đình, Hà Nội"
             return self.text[ws[k + 1].start:ws[j - 1].end]
         return None
 

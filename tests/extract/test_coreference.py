@@ -71,3 +71,9 @@ def test_a_rank_alone_is_the_person_last_named_with_it():
     f = run("Hội nghị do Đại tướng Lương Tam Hiển, Bộ trưởng Bộ Công an chủ trì. Thượng tướng Lê Quốc Vinh báo cáo. "
             "Đại tướng yêu cầu Công an các địa phương bảo đảm an ninh mạng.")
     assert f.directives == [("Lương Tam Hiển", "yêu cầu", None)]
+
+
+def test_a_bare_title_listed_among_bodies_is_the_institution():
+    f = run("Chủ tịch nước Lương Văn An dự họp. Sáng 2/9, Quốc hội, Chủ tịch nước, Chính phủ tổ chức lễ kỷ niệm.")
+    (event,) = f.events
+    assert event.chair is None
