@@ -81,6 +81,8 @@ class EventExtractor:
         by_date: dict[str, Event] = {}
         for k, (n, date) in enumerate(openings):
             end = openings[k + 1][0] if k + 1 < len(openings) else len(sentences)
+            # "Cùng ngày, tại Cần Thơ, ...": another event of that day ends this one's course
+            end = next((m for m in range(n + 1, end) if self._same_day_opening(sentences[m])), end)
             scope = sentences[n:end]
             iso = date.date.iso()
             opening = sentences[n]
@@ -102,6 +104,10 @@ class EventExtractor:
                     event.organizations.append(key)
             event.topic = event.topic or self._topic(opening)
             self._link_directives(event, scope)
+
+    def _same_day_opening(self, sent: SentenceState) -> bool:
+        head = " ".join(w.key for w in sent.words[:4])
+        return any(head.startswith(p) for p in cue("same_day_opener"))
 
     def _link_directives(self, event: Event, scope: list[SentenceState]) -> None:
         """A directive stated in the course of an event was given at it."""

@@ -323,6 +323,9 @@ class OrganizationFinder:
                 place = self.province_at(j + unit[0]) if unit else None
                 if place:  # "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"
                     return j + unit[0] + place[0]
+            if w.key == "dự" and j + 1 < len(ws) and ws[j + 1].key == "án":
+                j, lowered = j + 2, lowered + 2  # "Ban Quản lý dự án Mỹ Thuận": "dự án" is no "dự họp"
+                continue
             if not w.is_word or w.key in cue("body_name_stop") or self._verb_at(j):
                 break
             if w.cap and ws[j - 1].key in cue("region_word"):  # "miền Nam", "vùng Tây Bắc"
@@ -332,9 +335,11 @@ class OrganizationFinder:
                 continue
             if w.cap:
                 tail = self._known_suffix(j)
+                k = j + tail
+                if tail and k < len(ws) and ws[k].cap and ws[k].is_word and not self._name_starts(k):
+                    tail = 0  # "Mỹ Thuận" is a name, not "Mỹ" the country and then something else
                 if tail:
                     j += tail
-                if tail:
                     break
                 if lowered:
                     # "Ban Chỉ đạo Tây Nam Bộ", "Ban Liên lạc Đối ngoại Trung ương": a capitalised run

@@ -149,3 +149,8 @@ def test_a_company_name_stops_where_its_directors_name_begins():
             "Hiệp hội Ngân hàng Việt Nam dự họp.")
     assert f.organizations == ["Công ty Cổ phần Tập đoàn Vingroup", "Hiệp hội Ngân hàng Việt Nam"]
     assert f.persons == ["Nguyễn Việt Quân"]
+
+
+def test_a_project_board_keeps_du_an_and_a_place_that_starts_like_a_country():
+    f = run("Bộ trưởng giao Ban Quản lý dự án Mỹ Thuận đẩy nhanh tiến độ.")
+    assert f.organizations == ["Ban Quản lý dự án Mỹ Thuận"]
