@@ -146,10 +146,17 @@ class EventExtractor:
                         return host or before[-1].person
         # else the subject of the opening sentence, or, when a body opens it ("Ban Thường vụ
         # Thành ủy X tổ chức hội nghị"), the first person named in the sentence after
+        accused = {r.person for sent in scope for r in sent.refs if self._accused(sent, r)}
         for sent in scope[:2]:
-            if sent.refs:
-                return sent.refs[0].person
+            for ref in sent.refs:
+                if ref.person not in accused:
+                    return ref.person
         return None
+
+    def _accused(self, sent: SentenceState, ref) -> bool:
+        """"bị cáo A": someone tried or investigated, never the one who chairs."""
+        before = fold(self.text[sent.span.start:ref.start]).split()
+        return any(" ".join(before[-len(p.split()):]) == p for p in cue("accused"))
 
     def _host(self, sent: SentenceState, leader_start: int) -> str | None:
         """'A tiếp Đoàn ... do B dẫn đầu': B leads the guests; A, who receives them, chairs."""
