@@ -44,7 +44,6 @@ class UndertheseaTokenizer:
         from underthesea import word_tokenize
 
         pieces: list[str] = []
-        spaces: list[bool] = []
         pos = 0
         for line_start, line in _lines(text):
             if line.strip():
@@ -54,15 +53,14 @@ class UndertheseaTokenizer:
                         continue
                     start, end = at
                     if start > pos:
-                        _gap(text[pos:start], pieces, spaces)
+                        _gap(text[pos:start], pieces)
                     pieces.append(text[start:end])
-                    spaces.append(False)
                     pos = end
         if pos < len(text):
-            _gap(text[pos:], pieces, spaces)
+            _gap(text[pos:], pieces)
         # fold single following spaces into the previous token, as spaCy does
         words_, spaces_ = [], []
-        for piece, _ in zip(pieces, spaces):
+        for piece in pieces:
             if piece == " " and words_ and not spaces_[-1]:
                 spaces_[-1] = True
                 continue
@@ -104,10 +102,9 @@ def _find(text: str, token: str, pos: int, limit: int) -> tuple[int, int] | None
     return (m.start(), m.end()) if m else None
 
 
-def _gap(gap: str, pieces: list[str], spaces: list[bool]) -> None:
+def _gap(gap: str, pieces: list[str]) -> None:
     for m in re.finditer(r"\S+|\s", gap):
         pieces.append(m.group())
-        spaces.append(False)
 
 
 @registry.tokenizers("govkg.underthesea_tokenizer.v1")
