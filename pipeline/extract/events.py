@@ -4,15 +4,19 @@ An event opens with a sentence that starts with a date ("Sáng 5-3, tại ...",
 "Trước đó, ngày 13-10, ...") and holds an event word ("làm việc", "chủ trì",
 "hội nghị", "tiếp"...). It runs until the next such sentence. In it:
 - location: the phrase after the first "tại" of the opening sentence;
-- chair: the person "do ... chủ trì / dẫn đầu / làm trưởng đoàn", or who "chủ trì",
-  else the subject of the opening sentence;
+- chair: the person "do ... chủ trì / dẫn đầu / làm trưởng đoàn", or who "chủ trì" in the
+  opening paragraphs (the host, when the guests' leader "dẫn đầu" them), else the subject
+  of the opening sentence or, when a body opens it, the first person named after it; never
+  someone tried ("bị cáo");
 - participants: the persons named in its course, except the chair, photo credits,
-  persons only reported on by another speaker, and persons known by a bare honorary
-  title alone;
+  persons only reported on by another speaker or spoken of ("của A", "Về ... A,"), and
+  persons known only by a former post or a bare honorary title;
 - organizations: the organiser and counterpart bodies of the opening sentence (not
   bodies inside a title, the place, or the topic after "về"), a delegation's body,
   and bodies whose unnamed leaders attend ("lãnh đạo Văn phòng Chính phủ").
-At most one event per date: a second dated sentence of the same day adds to it.
+At most one event per date: a second dated sentence of the same day adds to it, and
+"Cùng ngày, ..." (another event of that day) ends the course of the one before. A
+dateline ("Hà Nội, ngày 8/1 - ") dates the article, not an event.
 """
 from __future__ import annotations
 
@@ -24,7 +28,6 @@ from .dates import dateline, find_dates, year_in_text
 from .lexicon import cue, cue_sequences, lexicon
 from .organizations import OrganizationFinder
 from .state import ExtractionState, SentenceState
-
 
 
 def _keys(ws, i, n):
