@@ -11,8 +11,13 @@ not triggers at all.
 - addressee: the body or person named right after the verb, one directive per body
   ("Ủy ban nhân dân hai tỉnh A, B"); a vague group ("các bộ, ngành") is no addressee;
 - passive "X được yêu cầu/giao": X is the addressee and the issuer is the one giving
-  directives in the passage; without a named X it is not listed;
-- "giao" needs an addressee ("giao nhiệm vụ" is no directive).
+  directives in the passage, or the agent when named ("X được Thủ tướng giao"); without
+  a named X it is not listed;
+- "giao" needs an addressee ("giao nhiệm vụ" is no directive); "Bộ" alone after the verb
+  is the ministry named last before it; a body in brackets after a name describes the
+  speaker ("đại biểu A (Đoàn ĐBQH tỉnh X) đề nghị").
+A second trigger inside the first one's content ("yêu cầu EVN chỉ đạo các nhà thầu") is
+no directive of its own unless a clause break opens it ("; đồng thời đề xuất ...").
 """
 from __future__ import annotations
 

@@ -12,7 +12,9 @@ Posts come from the titles around a name:
   "Thứ trưởng các bộ: Tài chính A, Công Thương B" (the ministry shared out);
 - given by an act: "... được phê chuẩn giữ chức Chủ tịch UBND tỉnh Yên Bái".
 A post whose body is written without its place ("Bí thư Tỉnh ủy") takes the place of
-the stack it is in, or else of the article's context.
+the stack it is in, or else of the article's context. A title after a preposition that
+names someone already named ("Báo cáo với Phó Thủ tướng, ...") is that person, not a post
+of the next name; ranks and degrees ("Đại tướng", "GS.TS") anchor a name but are no posts.
 """
 from __future__ import annotations
 
