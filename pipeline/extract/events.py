@@ -72,6 +72,10 @@ class EventExtractor:
         for word, kind in sorted(self.lex.event_words.items(), key=lambda kv: -len(kv[0])):
             if f" {word} " in lowered:
                 return kind
+        # "đến dự và phát biểu": attending is an event; "dự án", "dự thảo", "dự báo" are not
+        if any(w.key == "dự" and (k + 1 >= len(ws) or ws[k + 1].key not in cue("du_compound"))
+               for k, w in enumerate(ws)):
+            return "meeting"
         return None
 
     def run(self) -> None:

@@ -119,3 +119,9 @@ def test_a_person_only_spoken_of_is_not_a_participant():
             "Về chuyến thăm sắp tới của Tổng thống Indonesia Budi Santoso, bà Hà cho biết hai bên đang chuẩn bị.")
     (event,) = f.events
     assert event.participants == []
+
+
+def test_attending_is_an_event_but_a_project_is_not():
+    f = run("Sáng 5/3, Tổng Bí thư Hà Văn Lâm đã đến dự và phát biểu tại Đại hội Hội Nông dân Việt Nam. "
+            "Ngày 6/3, dự án cao tốc được phê duyệt.")
+    assert [e.date.iso() for e in f.events] == ["--03-05"]
