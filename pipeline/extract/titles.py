@@ -142,9 +142,10 @@ def analyze(text: str, state: SentenceState) -> None:
             org = finder.match(i, title_ends)
             if org and org.j > title.j:  # "Đại sứ quán Chile", not the title "Đại sứ"
                 title = None
-        if title and state.titles and state.titles[-1].j + 1 == i and ws[i - 1].text == "-" \
+        if title and state.titles and state.titles[-1].j + 1 == i and ws[i - 1].key in {"-", "kiêm"} \
                 and state.titles[-1].org is None and title.org is not None:
-            # "Phó Chủ tịch - Tổng Thư ký Ủy ban ...": one post written as two titles
+            # "Phó Chủ tịch - Tổng Thư ký Ủy ban ...", "Chủ tịch kiêm Tổng Giám đốc X": one post
+            # written as two titles
             first = state.titles.pop()
             title = TitleMatch(first.i, title.j, first.start, title.end, first.head,
                                text[first.start:title.end], title.org)

@@ -195,3 +195,8 @@ def test_a_title_after_a_preposition_and_before_a_rank_is_someone_already_named(
             "Chuẩn Đô đốc Phạm Mạnh Hà, Tư lệnh Quân chủng Hải quân cho biết.")
     assert f.titles_of("Phạm Mạnh Hà") == {"Tư lệnh Quân chủng Hải quân"}
     assert "Lữ đoàn 147 Hải quân" in f.organizations
+
+
+def test_kiem_joins_two_titles_into_one_post():
+    f = run("Chủ tịch kiêm Tổng Giám đốc Tập đoàn Dầu khí Việt Nam Lê Mạnh Hà ký thỏa thuận.")
+    assert f.titles_of("Lê Mạnh Hà") == {"Chủ tịch kiêm Tổng Giám đốc Tập đoàn Dầu khí Việt Nam"}
