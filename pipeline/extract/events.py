@@ -184,15 +184,20 @@ class EventExtractor:
         out = []
         honorary_only = self._honorary_only()
         for sent in scope:
+            attending = self._attendance_sentence(sent)  # "Dự có các đồng chí nguyên lãnh đạo ...: ..."
             for k, ref in enumerate(sent.refs):
                 person = self.state.persons[ref.person]
-                if ref.person == chair or person.photo_credit or ref.person in honorary_only:
+                if ref.person == chair or person.photo_credit or (ref.person in honorary_only and not attending):
                     continue
                 if self._reported(sent, k):
                     continue
                 if ref.person not in out:
                     out.append(ref.person)
         return out
+
+    def _attendance_sentence(self, sent: SentenceState) -> bool:
+        head = " ".join(w.key for w in sent.words[:3])
+        return any(head.startswith(p) for p in cue("attendance_opener"))
 
     def _honorary_only(self) -> set[str]:
         """Persons whose only posts are titles written without a body ("Chủ tịch Hồ Chí Minh")

@@ -125,3 +125,10 @@ def test_attending_is_an_event_but_a_project_is_not():
     f = run("Sáng 5/3, Tổng Bí thư Hà Văn Lâm đã đến dự và phát biểu tại Đại hội Hội Nông dân Việt Nam. "
             "Ngày 6/3, dự án cao tốc được phê duyệt.")
     assert [e.date.iso() for e in f.events] == ["--03-05"]
+
+
+def test_retired_leaders_listed_as_attending_are_present():
+    f = run("Sáng 2/9, tại Hà Nội, Chủ tịch nước Lương Văn An dự lễ kỷ niệm. Dự buổi lễ có các đồng chí nguyên "
+            "lãnh đạo Đảng, Nhà nước: nguyên Chủ tịch nước Trương Minh Tấn; nguyên Thủ tướng Hà Văn Dũng.")
+    (event,) = f.events
+    assert {f.name(p) for p in event.participants} == {"Trương Minh Tấn", "Hà Văn Dũng"}
