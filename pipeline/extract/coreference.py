@@ -148,8 +148,12 @@ class Coreference:
             at_start = k == 0 or ws[k - 1].text in {",", ";", ":"} or (k == 1 and ws[0].key in {"theo"})
             if not at_start:
                 continue
-            if rank_holder or self.last_subject:  # "Đại tướng yêu cầu": the person styled so before
-                new_refs.append(PersonRef(w.start, w.end, rank_holder or self.last_subject, "pronoun"))
+            # "Người" (the press's pronoun for Hồ Chí Minh) is the person last named, wherever in
+            # the sentence; the others are the subject of the sentence before
+            last_named = self.history[-1].person if self.history and w.text in self.lex.pronouns else None
+            antecedent = rank_holder or last_named or self.last_subject
+            if antecedent:  # "Đại tướng yêu cầu": the person styled so before
+                new_refs.append(PersonRef(w.start, w.end, antecedent, "pronoun"))
         known = {(r.start, r.end) for r in sent.refs}
         sent.refs.extend(r for r in new_refs if (r.start, r.end) not in known)
         sent.refs.sort(key=lambda r: r.start)

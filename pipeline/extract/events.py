@@ -134,9 +134,12 @@ class EventExtractor:
             while j < len(ws) and ws[j].key not in cue("location_end"):
                 j += 1
             finder = OrganizationFinder(self.text, ws)
-            province = finder.province_at(j + 1) if j + 1 < len(ws) and ws[j].text == "," else None
-            if province and (j + 1 + province[0] >= len(ws) or ws[j + 1 + province[0]].text in {",", "."}):
-                j += 1 + province[0]  # "tại Quảng trường Ba Đình, Hà Nội"
+            if j + 1 < len(ws) and ws[j].text == ",":
+                unit = finder.ix["units"].match(ws, j + 1, need_cap=False)
+                at = j + 1 + (unit[0] if unit else 0)
+                province = finder.province_at(at)
+                if province and (at + province[0] >= len(ws) or ws[at + province[0]].text in {",", "."}):
+                    j = at + province[0]  # "tại Quảng trường Ba Đình, Hà Nội", "..., tỉnh Nghệ An"
             return self.text[ws[k + 1].start:ws[j - 1].end]
         return None
 

@@ -167,6 +167,9 @@ def analyze(text: str, state: SentenceState) -> None:
             continue
         place = finder.place_at(i) if (i - 1) not in title_ends and not _after_honorific(ws, i) \
             and finder.place_ok(i) else None
+        if place and place[0] >= 3 and ws[i].text in finder.lex.surnames and \
+                not (i > 0 and finder.ix["units"].match(ws, i - 1, need_cap=False)):
+            place = None  # "tư tưởng Hồ Chí Minh": a person; the city is "TP Hồ Chí Minh"
         if place:
             unit = ws[i - 1].key if i > 0 else ""
             state.places.append((i, i + place[0], unit, place[1]))

@@ -77,3 +77,9 @@ def test_a_bare_title_listed_among_bodies_is_the_institution():
     f = run("Chủ tịch nước Lương Văn An dự họp. Sáng 2/9, Quốc hội, Chủ tịch nước, Chính phủ tổ chức lễ kỷ niệm.")
     (event,) = f.events
     assert event.chair is None
+
+
+def test_nguoi_is_the_person_last_named():
+    f = run("Tổng Bí thư Lê Văn Lâm nhấn mạnh tư tưởng Hồ Chí Minh là tài sản vô giá. "
+            "Người luôn căn dặn “Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong”.")
+    assert f.quotes == [("Hồ Chí Minh", "Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong")]
