@@ -6,7 +6,6 @@ loads and compiles them. It is built once per process and shared.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,13 +18,6 @@ UPPER = "".join(
 LOWER = "".join(
     ch for ch in map(chr, range(0x61, 0x1EFA)) if ch.isalpha() and ch.islower()
 )
-# A syllable (or foreign word) starting with a capital letter, and any word.
-CAP_WORD = rf"[{UPPER}][{LOWER}{UPPER}'’]*"
-WORD = rf"[{LOWER}{UPPER}0-9'’]+"
-
-
-def is_capitalized(word: str) -> bool:
-    return bool(word) and word[0] in UPPER
 
 
 @dataclass(frozen=True)
@@ -144,8 +136,3 @@ def cue_sequences(role: str) -> tuple[tuple[str, ...], ...]:
     """The phrases of a role as word sequences, longest first."""
     return tuple(sorted((tuple(p.split()) for p in cue(role)), key=len, reverse=True))
 
-
-def alternation(phrases, flags_case_insensitive_first: bool = False) -> str:
-    """A regex alternation of phrases, longest first, each matched as whole words."""
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p) for p in ordered) + ")"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from ..normalize import fold
 from .lexicon import cue, cue_sequences, lexicon
 from .words import PhraseIndex, Word, name_split
 
@@ -64,10 +65,6 @@ def _indexes():
         "units": PhraseIndex(list(UNITS), ),
         "titles": PhraseIndex([t.title for t in lex.titles.values()]),
     }
-
-
-def _text(sentence: str, ws: list[Word], i: int, j: int, offset: int) -> str:
-    return sentence[ws[i].start - offset: ws[j - 1].end - offset]
 
 
 class OrganizationFinder:
@@ -436,20 +433,5 @@ class OrganizationFinder:
 
 
 def label_key(label: str) -> str:
-    from ..normalize import fold
-
     return fold(label)
 
-
-def find_organizations(text: str, ws: list[Word], title_ends: set[int] = frozenset()) -> list[OrgMatch]:
-    """Non-overlapping bodies of one sentence, left to right."""
-    finder = OrganizationFinder(text, ws)
-    out, i = [], 0
-    while i < len(ws):
-        m = finder.match(i, title_ends)
-        if m:
-            out.append(m)
-            i = m.j
-        else:
-            i += 1
-    return out

@@ -117,16 +117,6 @@ class ExtractionState:
                 org.mentions.append(span)
         return key
 
-    def name_of(self, key: str | None) -> str | None:
-        if key is None:
-            return None
-        if key in self.persons:
-            return self.persons[key].name
-        return self.organizations[key].name
-
-    def refs_between(self, start: int, end: int) -> list[PersonRef]:
-        return [r for s in self.sentences for r in s.refs if start <= r.start and r.end <= end]
-
     def to_facts(self) -> ArticleFacts:
         return ArticleFacts(
             article=self.article,
