@@ -62,7 +62,7 @@ class Person:
 class Organization:
     key: str  # article-local, e.g. "org:2"
     name: str  # longest written form, abbreviations kept as written
-    kind: str | None = None  # local name of an ontology class, e.g. "PartyBody"
+    kind: str | None = None  # local name of an ontology class, e.g. "PartyBody", "Enterprise"
     reference: str | None = None  # IRI of the body in the reference graph, when known
     mentions: list[Span] = field(default_factory=list)
 

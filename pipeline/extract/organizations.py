@@ -26,7 +26,7 @@ UNITS = {"tỉnh": "tỉnh", "thành phố": "thành phố", "tp": "thành phố
 IMPLIED_UNIT = {"tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện"}
 # A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
 # cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
-MAX_LOWER_WORDS = 4
+MAX_LOWER_WORDS = 6
 # Heads of bodies often named after people or places, whose names look like a person's.
 # Heads of military units named by a number.
 NUMBERED_UNITS = {"Quân khu", "Quân đoàn", "Sư đoàn", "Lữ đoàn", "Trung đoàn", "Vùng Cảnh sát biển"}

@@ -154,3 +154,11 @@ def test_a_company_name_stops_where_its_directors_name_begins():
 def test_a_project_board_keeps_du_an_and_a_place_that_starts_like_a_country():
     f = run("Bộ trưởng giao Ban Quản lý dự án Mỹ Thuận đẩy nhanh tiến độ.")
     assert f.organizations == ["Ban Quản lý dự án Mỹ Thuận"]
+
+
+def test_companies_and_long_department_names():
+    f = run("Bà Trần Thị Lan, Tổng giám đốc Công ty cổ phần Sữa Việt Nam, và ông Lê Văn Phụng, "
+            "nguyên vụ trưởng Vụ Quản lý thuế doanh nghiệp lớn, dự họp.")
+    assert "Công ty cổ phần Sữa Việt Nam" in f.organizations
+    assert "Vụ Quản lý thuế doanh nghiệp lớn" in f.organizations
+    assert [o.kind for o in f.raw.organizations if o.name.startswith("Công ty")] == ["Enterprise"]
