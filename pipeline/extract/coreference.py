@@ -148,7 +148,7 @@ class Coreference:
             at_start = k == 0 or ws[k - 1].text in {",", ";", ":"} or (k == 1 and ws[0].key in {"theo"})
             if not at_start:
                 continue
-            # "Người" (the press's pronoun for Hồ Chí Minh) is the person last named, wherever in
+            # "Người" (the press's reverent pronoun) is the person last named, wherever in
             # the sentence; the others are the subject of the sentence before
             last_named = self.history[-1].person if self.history and w.text in self.lex.pronouns else None
             antecedent = rank_holder or last_named or self.last_subject

@@ -203,7 +203,7 @@ class EventExtractor:
         return any(head.startswith(p) for p in cue("attendance_opener"))
 
     def _honorary_only(self) -> set[str]:
-        """Persons whose only posts are titles written without a body ("Chủ tịch Hồ Chí Minh")
+        """Persons whose only posts are titles written without a body (a bare "Chủ tịch")
         or posts held before ("nguyên Tổng Bí thư"): someone referred to, as a rule, not
         someone in the room."""
         with_body, bare = set(), set()

@@ -169,7 +169,7 @@ def analyze(text: str, state: SentenceState) -> None:
             and finder.place_ok(i) else None
         if place and place[0] >= 3 and ws[i].text in finder.lex.surnames and \
                 not (i > 0 and finder.ix["units"].match(ws, i - 1, need_cap=False)):
-            place = None  # "tư tưởng Hồ Chí Minh": a person; the city is "TP Hồ Chí Minh"
+            place = None  # a person named like the city ("tư tưởng <name>"); the city has its unit ("TP ...")
         if place:
             unit = ws[i - 1].key if i > 0 else ""
             state.places.append((i, i + place[0], unit, place[1]))
