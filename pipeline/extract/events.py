@@ -157,7 +157,7 @@ class EventExtractor:
         # else the subject of the opening sentence, or, when a body opens it ("Ban Thường vụ
         # Thành ủy X tổ chức hội nghị"), the first person named in the sentence after
         accused = {r.person for sent in scope for r in sent.refs if self._accused(sent, r)}
-        for sent in scope[:2]:
+        for sent in scope[:3]:
             for ref in sent.refs:
                 if ref.person not in accused:
                     return ref.person

@@ -132,3 +132,13 @@ def test_retired_leaders_listed_as_attending_are_present():
             "lãnh đạo Đảng, Nhà nước: nguyên Chủ tịch nước Trương Minh Tấn; nguyên Thủ tướng Hà Văn Dũng.")
     (event,) = f.events
     assert {f.name(p) for p in event.participants} == {"Trương Minh Tấn", "Hà Văn Dũng"}
+
+
+def test_attendance_as_a_bulleted_list():
+    f = run("Chiều 5/6, tại Hà Nội, Bộ Nội vụ tổ chức hội nghị. Tham dự có:\n"
+            "- Đồng chí Phạm Thị Thanh Vân, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Nội vụ\n"
+            "- Đồng chí Vũ Chiến Thành, Thứ trưởng Bộ Nội vụ\n")
+    (event,) = f.events
+    assert f.name(event.chair) == "Phạm Thị Thanh Vân"
+    assert [f.name(p) for p in event.participants] == ["Vũ Chiến Thành"]
+    assert f.titles_of("Vũ Chiến Thành") == {"Thứ trưởng Bộ Nội vụ"}
