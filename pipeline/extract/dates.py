@@ -57,10 +57,17 @@ DATELINE = re.compile(
     r"(?:\s*[/-]\s*(?P<year>\d{4}))?|\([^()\n]{2,40}\))\s*[-–—]\s+")
 
 
+# A dateline of a place alone: "TP HCM - ", "HÀ NỘI – ", "Quảng Ninh - ".
+PLACE_DATELINE = re.compile(r"^\s*((?:[^\W\d_][\w.]*\s+){0,3}[^\W\d_][\w.]*)\s+[-–—]\s+(?=\S)")
+
+
 def dateline(text: str) -> tuple[int, PartialDate | None]:
     """(end offset, date) of the article's dateline, or (0, None) without one."""
     m = DATELINE.match(text)
     if not m:
+        place = PLACE_DATELINE.match(text)
+        if place and all(w[:1].isupper() for w in place.group(1).split()):
+            return place.end(), None
         return 0, None
     date = None
     if m.group("day"):

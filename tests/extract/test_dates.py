@@ -71,3 +71,10 @@ def test_a_span_of_days_dates_by_its_first_day():
 
 def test_a_part_of_the_day_before_ngay():
     assert first("Tối ngày 5/3, tại Hà Nội") == ("2026-03-05", "evening")
+
+
+def test_a_place_only_dateline():
+    from pipeline.extract.dates import dateline
+    text = "TP HCM - Chiều 14/2, Bí thư Thành ủy thăm bệnh viện."
+    end, date = dateline(text)
+    assert text[end:].startswith("Chiều 14/2") and date is None
