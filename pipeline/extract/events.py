@@ -131,9 +131,10 @@ class EventExtractor:
             if not any(w.cap and w.is_word for w in ws[k + 1:k + 4]):
                 continue  # a place is named: "tại Hà Nội", "tại thủ đô Viêng Chăn", "tại hội trường Diên Hồng"
             j = k + 1
-            while j < len(ws) and ws[j].key not in cue("location_end"):
-                j += 1
             finder = OrganizationFinder(self.text, ws)
+            while j < len(ws) and (ws[j].key not in cue("location_end")
+                                   or (ws[j].key == "và" and finder.province_at(j + 1))):
+                j += 1  # "tại các tỉnh Cà Mau và An Giang": "và" between places goes on
             if j + 1 < len(ws) and ws[j].text == ",":
                 unit = finder.ix["units"].match(ws, j + 1, need_cap=False)
                 at = j + 1 + (unit[0] if unit else 0)

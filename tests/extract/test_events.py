@@ -142,3 +142,11 @@ def test_attendance_as_a_bulleted_list():
     assert f.name(event.chair) == "Phạm Thị Thanh Vân"
     assert [f.name(p) for p in event.participants] == ["Vũ Chiến Thành"]
     assert f.titles_of("Vũ Chiến Thành") == {"Thứ trưởng Bộ Nội vụ"}
+
+
+def test_a_two_day_trip_to_two_provinces():
+    f = run("Trong hai ngày 15 và 16/7, Đoàn công tác của Chính phủ do Phó Thủ tướng Mai Văn Lộc làm trưởng đoàn "
+            "đã làm việc tại các tỉnh Cà Mau và An Giang.", published=dt.date(2025, 7, 17))
+    (event,) = f.events
+    assert event.date.iso() == "2025-07-15" and event.location == "các tỉnh Cà Mau và An Giang"
+    assert f.name(event.chair) == "Mai Văn Lộc"
