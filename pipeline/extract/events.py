@@ -152,6 +152,8 @@ class EventExtractor:
                     if _keys(ws, k, len(verb)) != verb:
                         continue
                     before = [r for r in sent.refs if r.end <= ws[k].start]
+                    if before and k > 0 and ws[k - 1].key == "đồng":
+                        return before[0].person  # "A và B đồng chủ trì": the first named co-chair
                     if before and self._adjacent(sent, before[-1].end, ws[k].start):
                         host = self._host(sent, before[-1].start)
                         return host or before[-1].person

@@ -150,3 +150,11 @@ def test_a_two_day_trip_to_two_provinces():
     (event,) = f.events
     assert event.date.iso() == "2025-07-15" and event.location == "các tỉnh Cà Mau và An Giang"
     assert f.name(event.chair) == "Mai Văn Lộc"
+
+
+def test_the_first_of_two_co_chairs_chairs():
+    f = run("Ngày 25/3, tại TP Đà Lạt, Bộ Nông nghiệp và Môi trường tổ chức diễn đàn. Bộ trưởng Đỗ Văn Duy và "
+            "Chủ tịch UBND tỉnh Lâm Đồng Trần Hồng Thanh đồng chủ trì diễn đàn.", published=dt.date(2026, 3, 26))
+    (event,) = f.events
+    assert f.name(event.chair) == "Đỗ Văn Duy"
+    assert [f.name(p) for p in event.participants] == ["Trần Hồng Thanh"]
