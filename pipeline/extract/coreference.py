@@ -54,13 +54,10 @@ class Coreference:
                 candidates.append(key)
         return self._most_recent(candidates)
 
-    def _by_title(self, title_text: str, head: str) -> str | None:
-        wanted = fold(title_text)
-        countries = set(self.lex.countries)
-        holders = [p.person for p in self.state.positions
-                   if fold(p.title) == wanted or (fold(p.title).startswith(wanted + " ")
-                                                 and fold(p.title)[len(wanted) + 1:] not in countries)]
-        return self._most_recent(holders)
+    def _by_title(self, title_text: str) -> str | None:
+        """The person last named with a post of this title; a bare "Thủ tướng" is not the
+        holder of "Thủ tướng Lào"."""
+        return self._most_recent(self.state.holders(title_text, foreign=False))
 
     def _among_bodies(self, sent: SentenceState, t) -> bool:
         """A bare title listed between bodies stands for the institution, not for a person."""
@@ -131,7 +128,7 @@ class Coreference:
                 continue  # "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
             if self._among_bodies(sent, t):
                 continue  # "Quốc hội, Chủ tịch nước, Chính phủ tổ chức ...": the institution
-            person = self._by_title(t.text, t.head) or self._by_head_and_body(t)
+            person = self._by_title(t.text) or self._by_head_and_body(t)
             if person:
                 new_refs.append(PersonRef(t.start, t.end, person, "title"))
         # pronouns

@@ -99,14 +99,15 @@ class EventExtractor:
                               opening.span, part_of_day=date.part_of_day)
                 by_date[iso] = event
                 self.state.events.append(event)
+            location = self._location(opening)
             if event.location is None:
-                event.location = self._location(opening)
+                event.location = location
             if event.chair is None:
                 event.chair = self._chair(scope)
             for key in self._participants(scope, event.chair):
                 if key not in event.participants:
                     event.participants.append(key)
-            for key in self._organizations(opening, scope, event.chair):
+            for key in self._organizations(opening, location, scope, event.chair):
                 if key not in event.organizations:
                     event.organizations.append(key)
             event.topic = event.topic or self._topic(opening)
@@ -235,11 +236,11 @@ class EventExtractor:
         between = fold(self.text[sent.span.start:ref.start])
         return any(f" {verb} " in f" {between} " or between.startswith(verb + " ") for verb in cue("reporting_verb"))
 
-    def _organizations(self, opening: SentenceState, scope: list[SentenceState], chair: str | None) -> list[str]:
+    def _organizations(self, opening: SentenceState, location: str | None, scope: list[SentenceState],
+                       chair: str | None) -> list[str]:
         ws = opening.words
         keys = []
         in_titles = {id(t.org) for t in opening.titles if t.org}
-        location = self._location(opening)
         loc_start = self.text.find(location, opening.span.start) if location else -1
         loc_end = loc_start + len(location) if location else -1
         topic_at = next((w.start for k, w in enumerate(ws) if w.key in cue("topic_marker")

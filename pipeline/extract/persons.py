@@ -142,14 +142,13 @@ class PersonExtractor:
         return self.context_places.get(level)
 
     # -- bodies -----------------------------------------------------------------
-    def resolve_org(self, org: OrgMatch, place: str | None) -> tuple[str, str]:
-        """(name, key) of a body, a bare local body completed with `place`."""
+    def resolve_org(self, org: OrgMatch, place: str | None) -> str:
+        """The key of a body, a bare local body completed with `place`."""
         name = org.name
         if org.needs_place and place:
             name = f"{name} {place}"
         span = Span(org.start, org.end)
-        key = self.state.organization(name, org.kind, org.reference, span)
-        return name, key
+        return self.state.organization(name, org.kind, org.reference, span)
 
     # -- posts ------------------------------------------------------------------
     def _stack_before(self, sent: SentenceState, i: int) -> list[TitleMatch]:
@@ -172,14 +171,9 @@ class PersonExtractor:
             if t is stack[-1] and not (t.j < len(ws) and ws[t.j].text == ","):
                 break  # the last title, attached to the name, is the name's
             before = ws[t.i - 1].key if t.i > 0 else ""
-            if before == "của" or (before in cue("preposition") and self._held_already(t.text)):
+            if before == "của" or (before in cue("preposition") and self.state.holders(t.text)):
                 return stack[n + 1:]
         return stack
-
-    def _held_already(self, title: str) -> bool:
-        """Whether someone named before holds this post (so a bare mention of it is that person)."""
-        wanted = fold(title)
-        return any(fold(p.title) == wanted or fold(p.title).startswith(wanted + " ") for p in self.state.positions)
 
     def _stack_after(self, sent: SentenceState, j: int, names: list[NameMatch]) -> list[TitleMatch]:
         """Titles in apposition after a name: ', Phó Bí thư ..., ' or ' (Phó Cục trưởng ...)'."""
@@ -231,7 +225,7 @@ class PersonExtractor:
                     place = resolved_place or self.place_for(t.org.needs_place)
                     if place:
                         title_text = f"{t.text} {place}"
-                _, org_key = self.resolve_org(t.org, place)
+                org_key = self.resolve_org(t.org, place)
             elif t.country:
                 pass  # a foreign post: the body is the foreign state's, not a Vietnamese default
             else:
@@ -247,7 +241,7 @@ class PersonExtractor:
                     # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": the next title's body
                     later = next((x for x in titles[n + 1:] if x.org and not x.org.needs_place), None)
                     if later:
-                        _, org_key = self.resolve_org(later.org, later.org.place)
+                        org_key = self.resolve_org(later.org, later.org.place)
             self.state.positions.append(Position(person, title_text, org_key, sent.span, t.former))
 
     def _item_field_title(self, sent: SentenceState, shared: TitleMatch, i: int) -> tuple[TitleMatch | None, int]:
@@ -389,7 +383,7 @@ class PersonExtractor:
                 addressed = self._after_trigger(sent, org.i)
                 if candidate and ((unit_written and addressed) or fold(f"{org.name} {candidate}") in self._known_org_names()):
                     place = candidate
-            _, key = self.resolve_org(org, place)
+            key = self.resolve_org(org, place)
             sent.org_keys[org.i] = key
 
     def _after_trigger(self, sent: SentenceState, i: int) -> bool:

@@ -13,6 +13,7 @@ from ..model import Article, ArticleFacts, Directive, Event, Organization, Perso
 from ..iris import org_key
 from ..normalize import fold
 from ..segment import Sentence
+from .lexicon import lexicon
 from .organizations import OrgMatch
 from .words import Word
 
@@ -90,8 +91,6 @@ class ExtractionState:
                      span: Span | None = None) -> str:
         """The key of the body of that name, registered on first sight; `span=None`
         registers a body the text implies but does not write (a post's default body)."""
-        from .lexicon import lexicon
-
         lex = lexicon()
         body = lex.bodies.get(fold(name))
         if body and not reference:
@@ -116,6 +115,20 @@ class ExtractionState:
             if span not in org.mentions:
                 org.mentions.append(span)
         return key
+
+    def holders(self, title: str, foreign: bool = True) -> list[str]:
+        """Persons (in order of their posts) whose post is this title or the title with more
+        after it ("Bộ trưởng" -> "Bộ trưởng Bộ Tài chính"); `foreign=False` leaves out a post
+        that is this title of another country ("Thủ tướng Lào")."""
+        wanted = fold(title)
+        countries = lexicon().countries
+        out = []
+        for p in self.positions:
+            held = fold(p.title)
+            if held == wanted or (held.startswith(wanted + " ")
+                                  and (foreign or held[len(wanted) + 1:] not in countries)):
+                out.append(p.person)
+        return out
 
     def to_facts(self) -> ArticleFacts:
         return ArticleFacts(
