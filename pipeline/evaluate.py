@@ -65,18 +65,10 @@ def fold(text: str | None) -> str:
     return " ".join(s.split()).casefold()
 
 
-def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
-    return resources.abbreviations(fold)
-
 def match_key(text: str | None) -> str:
     """The form in which two names, titles or texts are compared: `fold` plus abbreviations
     spelled out ("UBND tỉnh Lào Cai" and "Ủy ban nhân dân tỉnh Lào Cai" give one key)."""
-    s = fold(text)
-    if not s:
-        return ""
-    pattern, table = _abbreviations()
-    s = pattern.sub(lambda m: table[m.group(1)], s)
-    return " ".join(s.split())
+    return resources.abbreviations(fold)(text) if text else ""
 
 
 def quote_key(text: str | None) -> str:

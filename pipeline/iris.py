@@ -60,13 +60,9 @@ def _slug(text: str) -> str:
 # Keys: the normalized text that decides identity
 
 
-def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
-    return resources.abbreviations(fold)
-
 def expand_abbreviations(text: str) -> str:
     """`fold(text)` with the abbreviations of abbreviations.tsv spelled out."""
-    pattern, table = _abbreviations()
-    return fold(pattern.sub(lambda m: table[m.group(1)], fold(text)))
+    return fold(resources.abbreviations(fold)(text))
 
 
 def person_key(name: str) -> str:

@@ -70,7 +70,12 @@ def test_different_bodies_stay_apart():
 def test_abbreviations_expand_only_as_whole_words():
     assert iris.org_key("Twitter Việt Nam") == "twitter việt nam"
     assert iris.org_key("Công ty UBNDX") == "công ty ubndx"
-    assert iris.org_key("UBND-HĐND tỉnh") == "ủy ban nhân dân-hội đồng nhân dân tỉnh"
+    assert iris.org_key("UBND tỉnh, HĐND tỉnh") == "ủy ban nhân dân tỉnh, hội đồng nhân dân tỉnh"
+    assert iris.org_key("Sở TN-MT") == iris.org_key("Sở Tài nguyên và Môi trường")
+    assert iris.org_key("UBND H.Sa Thầy") == iris.org_key("Ủy ban nhân dân huyện Sa Thầy")
+    assert iris.org_key("UBND TP. HCM") == iris.org_key("UBND Thành phố Hồ Chí Minh")
+    assert iris.org_key("Ban Tuyên giáo TƯ") == iris.org_key("Ban Tuyên giáo Trung ương")
+    assert iris.org_key("tư pháp") == "tư pháp"
 
 
 def test_a_reference_body_iri_is_used_as_is():
