@@ -1,77 +1,149 @@
-"""The Vietnamese spaCy pipeline: underthesea's words as tokens, extractors as components.
+"""The Vietnamese spaCy pipeline: syllables as tokens, underthesea's words on top of them.
 
-The tokenizer is underthesea's word segmentation, aligned back to the text so
-every token keeps its character offsets. The components are the extractors of
-`pipeline.extract`, registered by name and put in order by `config.cfg`. They
-share one working state per document (`doc.user_data["govkg"]`), which the last
-component turns into the intermediate model (`doc.user_data["facts"]`).
+Vietnamese writes a space between syllables, and the things the extractors look for
+(titles, bodies, places, names) begin and end at syllables, not at the lexical words
+of a word segmenter ("Trưởng Ban" is one word to underthesea, but "Ban Tổ chức Trung
+ương" is the body). So a token is a syllable or a punctuation mark, with its offset
+in the text, and underthesea's segmentation is kept beside it: `doc._.words` holds the
+lexical words as character spans, and `token._.word_start` / `token._.word_end` say
+whether a token begins or ends one. A verb of the vocabulary counts only as a whole
+word ("giao" is not the "giao" of "bàn giao" or "giao thông").
+
+The components are the extractors of `pipeline.extract`, each registered with
+`Language.factory` and put in order by `config.cfg`; `nlp.analyze_pipes()` checks that
+each reads only what an earlier one wrote.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .extract.coreference import Coreference
-from .extract.directives import DirectiveExtractor
-from .extract.events import EventExtractor
-from .extract.persons import PersonExtractor, dedupe_positions
-from .extract.quotes import QuoteExtractor
-from .extract.state import ExtractionState, SentenceState
-from .extract.titles import analyze
-from .extract.words import words
-from .model import Article
-from .segment import segment
+from . import extract  # noqa: F401  (registers the components)
+from .normalize import fold
+from .resources import read_tsv
 
 CONFIG = Path(__file__).with_name("config.cfg")
 
+# A syllable (letters and digits, with inner . ' ’ / & - as in "GS.TS", "H'Mông", "TN-MT",
+# "KH&ĐT", "14.6"), or any other single character.
+SYLLABLE = re.compile(r"[^\W_]+(?:[.'’/&-][^\W_]+)*\.?|\S")
+# underthesea's segmentation is linear in the length of what it is given, but its memory is
+# not: a very long line is given to it in pieces, cut after a sentence or else at a space.
+PIECE = 5000
 
-class UndertheseaTokenizer:
-    """Word segmentation by underthesea; tokens may hold several syllables ("Bộ Chính trị")."""
+
+@lru_cache(maxsize=1)
+def _dotted_forms() -> tuple[frozenset[str], dict[str, str]]:
+    """Short forms that keep their dot ("TP.", "GS.TS") and units written before a name ("H.")."""
+    keep, before_name = set(), {}
+    for row in read_tsv("vocab", "abbreviations.tsv"):
+        if row["abbreviation"].endswith("."):
+            keep.add(fold(row["abbreviation"]))
+            if row.get("context") == "before_name":
+                before_name[row["abbreviation"]] = row["expansion"]
+    for row in read_tsv("vocab", "units.tsv"):
+        if row["unit"].endswith("."):
+            keep.add(fold(row["unit"]))
+    return frozenset(keep), before_name
+
+
+def syllables(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the syllables and marks of text[start:end]."""
+    keep, before_name = _dotted_forms()
+    out = []
+    for m in SYLLABLE.finditer(text, start, len(text) if end is None else end):
+        s, e, t = m.start(), m.end(), m.group()
+        unit = next((u for u in before_name if t.startswith(u) and len(t) > len(u)), None)
+        if unit and t[len(unit)].isupper() and not t[len(unit):].rstrip(".").isupper():
+            out.append((s, s + len(unit)))  # "H.Sa Thầy", "TP.Kon Tum": the unit, then the name
+            s, t = s + len(unit), t[len(unit):]
+        if t.endswith(".") and len(t) > 1 and fold(t) not in keep:
+            out.extend([(s, e - 1), (e - 1, e)])
+        else:
+            out.append((s, e))
+    return out
+
+
+def syllable_doc(vocab, text: str) -> Doc:
+    """A Doc of syllables without word segmentation: the form vocabulary phrases are matched in."""
+    spans = syllables(text)
+    words = [text[s:e] for s, e in spans]
+    spaces = [spans[k + 1][0] > e if k + 1 < len(spans) else False for k, (s, e) in enumerate(spans)]
+    return Doc(vocab, words=words, spaces=spaces)
+
+
+class SyllableTokenizer:
+    """Syllables as tokens; underthesea's lexical words as `doc._.words`."""
 
     def __init__(self, vocab):
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from underthesea import word_tokenize
+        spans = syllables(text)
+        words, spaces = [], []
+        previous_end = 0
+        for s, e in spans:
+            gap = text[previous_end:s]
+            if words and gap.startswith(" "):
+                spaces[-1], gap = True, gap[1:]
+            if gap:  # a line break or a run of spaces is a token of its own, as in spaCy
+                words.append(gap)
+                spaces.append(False)
+            words.append(text[s:e])
+            spaces.append(False)
+            previous_end = e
+        tail = text[previous_end:]
+        if words and tail.startswith(" "):
+            spaces[-1], tail = True, tail[1:]
+        if tail:
+            words.append(tail)
+            spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc._.words = lexical_words(text)
+        return doc
 
-        pieces: list[str] = []
-        pos = 0
-        for line_start, line in _lines(text):
-            if line.strip():
-                for token in _split_at_proper_nouns(word_tokenize(line)):
-                    at = _find(text, token, pos, line_start + len(line))
-                    if at is None:
-                        continue
-                    start, end = at
-                    if start > pos:
-                        _gap(text[pos:start], pieces)
-                    pieces.append(text[start:end])
-                    pos = end
-        if pos < len(text):
-            _gap(text[pos:], pieces)
-        # fold single following spaces into the previous token, as spaCy does
-        words_, spaces_ = [], []
-        for piece in pieces:
-            if piece == " " and words_ and not spaces_[-1]:
-                spaces_[-1] = True
-                continue
-            words_.append(piece)
-            spaces_.append(False)
-        return Doc(self.vocab, words=words_, spaces=spaces_)
+
+def lexical_words(text: str) -> list[tuple[int, int]]:
+    """underthesea's words of the text as character spans, line by line (a long line in pieces)."""
+    from underthesea import word_tokenize
+
+    out: list[tuple[int, int]] = []
+    for start, end in _pieces(text):
+        pos = start
+        for word in _split_at_proper_nouns(word_tokenize(text[start:end])):
+            found = _find(text, word, pos, end)
+            if found:
+                out.append(found)
+                pos = found[1]
+    return out
+
+
+def _pieces(text: str):
+    """(start, end) of each non-empty line, a line longer than PIECE cut after a sentence."""
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while end - start > PIECE:
+            cut = text.rfind(". ", start, start + PIECE)
+            if cut <= start:
+                cut = text.rfind(" ", start, start + PIECE)
+            cut = cut + 1 if cut > start else start + PIECE
+            yield start, cut
+            start = cut
+        if text[start:end].strip():
+            yield start, end
 
 
 def _split_at_proper_nouns(tokens: list[str]) -> list[str]:
-    """Undo segmentation that glues a common word to a proper noun ("giao Ban"):
-    a word breaks where a lower-case syllable is followed by a capitalised one."""
+    """Undo segmentation that glues a common word to a proper noun ("giao Ban"): a word
+    breaks where a lower-case syllable is followed by a capitalised one."""
     out = []
     for token in tokens:
         parts = token.split(" ")
@@ -86,13 +158,6 @@ def _split_at_proper_nouns(tokens: list[str]) -> list[str]:
     return out
 
 
-def _lines(text: str):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
-
-
 def _find(text: str, token: str, pos: int, limit: int) -> tuple[int, int] | None:
     at = text.find(token, pos, limit)
     if at >= 0:
@@ -102,109 +167,17 @@ def _find(text: str, token: str, pos: int, limit: int) -> tuple[int, int] | None
     return (m.start(), m.end()) if m else None
 
 
-def _gap(gap: str, pieces: list[str]) -> None:
-    for m in re.finditer(r"\S+|\s", gap):
-        pieces.append(m.group())
-
-
-@registry.tokenizers("govkg.underthesea_tokenizer.v1")
+@registry.tokenizers("govkg.syllable_tokenizer.v1")
 def create_tokenizer():
-    return lambda nlp: UndertheseaTokenizer(nlp.vocab)
-
-
-def _state(doc: Doc) -> ExtractionState:
-    return doc.user_data["govkg"]
-
-
-@Language.component("govkg_sentences")
-def sentences(doc: Doc) -> Doc:
-    """Sentence and caption boundaries (pipeline.segment) on the tokens; opens the state."""
-    text = doc.text  # Doc.text joins every token: read it once
-    article = doc.user_data.get("article") or Article(name="text", source="text", text=text)
-    state = ExtractionState(article)
-    starts = set()
-    for sentence in segment(text):
-        state.sentences.append(SentenceState(sentence, words(text, sentence.span.start, sentence.span.end)))
-        starts.add(sentence.span.start)
-    flags = numpy.array([1 if (t.idx in starts or t.i == 0) else -1 for t in doc], dtype="int64").astype("uint64")
-    if len(doc):
-        doc.from_array([SENT_START], flags.reshape(-1, 1))  # one pass; per-token setters re-check the doc
-    doc.user_data["govkg"] = state
-    return doc
-
-
-@Language.component("govkg_titles_and_bodies")
-def titles_and_bodies(doc: Doc) -> Doc:
-    state = _state(doc)
-    for sent in state.sentences:
-        analyze(state.article.text, sent)
-    return doc
-
-
-@Language.component("govkg_persons_and_posts")
-def persons_and_posts(doc: Doc) -> Doc:
-    _sentence_by_sentence(doc, PersonExtractor)
-    dedupe_positions(_state(doc))
-    return doc
-
-
-def _sentence_by_sentence(doc: Doc, extractor_class) -> Doc:
-    """Run an extractor that reads the article in order, one sentence at a time."""
-    state = _state(doc)
-    extractor = extractor_class(state)
-    for sent in state.sentences:
-        extractor.run(sent)
-    return doc
-
-
-@Language.component("govkg_coreference")
-def coreference(doc: Doc) -> Doc:
-    return _sentence_by_sentence(doc, Coreference)
-
-
-@Language.component("govkg_quotes")
-def quotes(doc: Doc) -> Doc:
-    return _sentence_by_sentence(doc, QuoteExtractor)
-
-
-@Language.component("govkg_directives")
-def directives(doc: Doc) -> Doc:
-    state = _state(doc)
-    extractor = DirectiveExtractor(state)
-    words_ = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
-    starts = [w[0] for w in words_]
-    for sent in state.sentences:
-        first = bisect.bisect_left(starts, sent.span.start)
-        last = bisect.bisect_left(starts, sent.span.end)
-        extractor.run(sent, words_[first:last])
-    return doc
-
-
-@Language.component("govkg_events")
-def events(doc: Doc) -> Doc:
-    EventExtractor(_state(doc)).run()
-    return doc
-
-
-@Language.component("govkg_finalize")
-def finalize(doc: Doc) -> Doc:
-    """The intermediate model, and the persons and bodies as a span group for spaCy users."""
-    state = _state(doc)
-    facts = state.to_facts()
-    doc.user_data["facts"] = facts
-    spans = []
-    for label, entities in (("PERSON", facts.persons), ("ORG", facts.organizations)):
-        for entity in entities:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, label=label, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-    doc.spans["govkg"] = spans
-    return doc
+    return lambda nlp: SyllableTokenizer(nlp.vocab)
 
 
 @lru_cache(maxsize=1)
 def vietnamese_pipeline() -> Language:
     """The configured pipeline (built once per process)."""
     config = spacy.util.load_config(CONFIG)
-    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    # spaCy's guard against texts too long for its neural components; every component here is
+    # linear in the text and underthesea is given bounded pieces, so no length is too long
+    nlp.max_length = 10 ** 12
+    return nlp

@@ -34,7 +34,7 @@ def read_tsv(*parts: str) -> tuple[dict[str, str], ...]:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     return tuple(
         {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t")
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     )
 
 

@@ -1,12 +1,21 @@
 """Stage 4: extraction. `extract_facts(article)` runs the Vietnamese spaCy pipeline.
 
-One extractor per concept, each a spaCy component (see `pipeline/language.py` and
-`pipeline/config.cfg`): organizations and titles, persons and their posts,
-coreference, quotes, directives, events.
+The components, in the order `pipeline/config.cfg` gives them:
+- chunkers, each finding one kind of chunk and keeping it on the Doc (`chunks.py`):
+  sentences, places, bodies, titles, styles, names, dates, cues;
+- constructions (`constructions.py`): patterns over chunks, kept as data in
+  `ontology/constructions/`, each naming the action it triggers;
+- the entities and facts: persons and bodies, posts, coreference, quotes, directives,
+  events; and `finalize`, which hands the facts (`pipeline.model`) to the mapper.
 """
 from __future__ import annotations
 
 from ..model import Article, ArticleFacts
+from . import (bodies, coreference, cues, dates, directives, entities, events, finalize, holdings,  # noqa: F401
+               names, places, positions, quotes, sentences, styles, titles, view)  # (the factories)
+from .chunks import register_extensions
+
+register_extensions()
 
 
 def extract_facts(article: Article) -> ArticleFacts:
@@ -15,6 +24,6 @@ def extract_facts(article: Article) -> ArticleFacts:
 
     nlp = vietnamese_pipeline()
     doc = nlp.make_doc(article.text)
-    doc.user_data["article"] = article
+    doc._.article = article
     doc = nlp(doc)
-    return doc.user_data["facts"]
+    return doc._.facts

@@ -1,163 +1,197 @@
-"""Later mentions resolved to the person named before.
+"""Mentions: every place the article refers to one of its persons, resolved to the person.
 
-- an honorific with part of a name: "ông Tuấn", "bà Xuân", "ông Aránguiz", and
-  "Ông Bảo" at the head of a sentence, whose full name may itself begin with the
-  family name Ông ("Ông Quốc Bảo"); the given name must agree with all its
-  diacritics, so "ông Tuân" never resolves to Đỗ Minh Tuấn;
-- a bare title: "Tổng Bí thư", "Bộ trưởng", "Bí thư Tỉnh ủy" is the person last
-  named with a post of that title;
-- a pronoun: "Đồng chí", "Ông", "Bà", "Người" is the subject of the sentence before.
+- a name ("Lò Minh Hưng");
+- a style with part of a name: "ông Tuấn", "bà Xuân", "ông Aránguiz", "Đại tướng Chiến":
+  the person last mentioned whose name ends with those words (all diacritics agree, so
+  "ông Tuân" is never Đỗ Minh Tuấn), or for a foreigner, holds the word;
+- a bare title: "Tổng Bí thư", "Bộ trưởng", "Bí thư Tỉnh ủy": the person last mentioned
+  who holds a post of that title ("Bộ trưởng Công Thương" is the holder of "Bộ trưởng Bộ
+  Công Thương"); a bare "Thủ tướng" is not the holder of "Thủ tướng Lào";
+- a pronoun at the head of a clause: "Đồng chí", "Ông", "Bà": the subject of the sentence
+  before; "Người", the person last named; a rank alone ("Đại tướng yêu cầu"), the person
+  last named with it.
+A title held in a construction (a post of a name, a list's header) is no mention, and
+neither is a title after "giữ chức" (the post, not its holder) or one listed between
+bodies ("Quốc hội, Chủ tịch nước, Chính phủ tổ chức ...": the institution).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as ViewSpan, Token
+
 from ..iris import org_key
-from ..model import Span
+from ..model import Position, Span
 from ..normalize import fold
-from .lexicon import cue, lexicon
-from .state import ExtractionState, PersonRef, SentenceState
-from .words import Word
+from .chunks import is_cap
+from .entities import Entities
+from .vocabulary import vocabulary
 
 
-def join_honorifics(ws: list[Word]) -> list[Word]:
-    """Words with each honorific of several syllables ("đồng chí", "Đại tướng") as one word."""
-    honorifics = lexicon().honorifics
-    out: list[Word] = []
-    i = 0
-    while i < len(ws):
-        for n in (4, 3, 2):
-            if i + n <= len(ws) and " ".join(w.key for w in ws[i:i + n]) in honorifics:
-                out.append(Word(ws[i].start, ws[i + n - 1].end, " ".join(w.text for w in ws[i:i + n])))
-                i += n
-                break
-        else:
-            out.append(ws[i])
-            i += 1
-    return out
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    person: str  # Person.key
+    via: str  # name | style | title | pronoun
 
 
-class Coreference:
-    def __init__(self, state: ExtractionState):
-        self.state = state
-        self.text = state.article.text
-        self.lex = lexicon()
-        self.history: list[PersonRef] = []  # every resolved mention so far, in order
+@Language.factory("govkg_coreference", assigns=["doc._.mentions"],
+                  requires=["doc._.view", "doc._.entities", "doc._.positions", "doc._.holdings"])
+def create_coreference(nlp: Language, name: str):
+    return resolve_mentions
+
+
+def resolve_mentions(doc: Doc) -> Doc:
+    resolver = Resolver(doc)
+    mentions = []
+    for sentence in doc._.view.sents:
+        mentions.extend(resolver.sentence(sentence))
+    doc._.mentions = mentions
+    return doc
+
+
+class Resolver:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities: Entities = doc._.entities
+        self.positions: list[Position] = doc._.positions
+        holdings = doc._.holdings
+        self.held_titles = {h.title.start for h in holdings.holdings if h.title is not None}
+        self.voc = vocabulary()
+        self.history: list[Mention] = []
         self.last_subject: str | None = None
+        self.styled: dict[str, str] = {}  # folded rank -> person last named with it
+        self.captions = [s.span for s in doc._.segments if s.caption]
 
-    def _by_partial_name(self, words: list[str]) -> str | None:
-        """The person last mentioned whose name ends with (or, for a foreign name, contains) these words."""
-        target = [fold(w) for w in words]
-        candidates = []
-        for key, person in self.state.persons.items():
-            parts = fold(person.name).split()
-            n = len(target)
-            if parts[-n:] == target or (n == 1 and target[0] in parts[1:]):
-                candidates.append(key)
-        return self._most_recent(candidates)
+    # -- candidates -----------------------------------------------------------------
+    def holders(self, title: str, foreign: bool = True) -> list[str]:
+        """Persons whose post is this title or the title with more after it ("Bộ trưởng" ->
+        "Bộ trưởng Bộ Tài chính"); `foreign=False` leaves out "Thủ tướng Lào"."""
+        wanted = fold(title)
+        out = []
+        for p in self.positions:
+            held = fold(p.title)
+            if held == wanted or (held.startswith(wanted + " ")
+                                  and (foreign or held[len(wanted) + 1:] not in self.voc.countries)):
+                out.append(p.person)
+        return out
 
-    def _by_title(self, title_text: str) -> str | None:
-        """The person last named with a post of this title; a bare "Thủ tướng" is not the
-        holder of "Thủ tướng Lào"."""
-        return self._most_recent(self.state.holders(title_text, foreign=False))
-
-    def _among_bodies(self, sent: SentenceState, t) -> bool:
-        """A bare title listed between bodies stands for the institution, not for a person."""
-        ws = sent.words
-        ends = {o.j for o in sent.orgs}
-        starts = {o.i for o in sent.orgs}
-        before = t.i >= 2 and ws[t.i - 1].text == "," and (t.i - 1) in ends
-        after = t.j + 1 < len(ws) and ws[t.j].text == "," and (t.j + 1) in starts
-        return before and after
-
-    def _by_head_and_body(self, title) -> str | None:
+    def by_head_and_body(self, title) -> str | None:
         """'Bộ trưởng Công Thương' for the holder of 'Bộ trưởng Bộ Công Thương': same head, same body."""
-        if title.org is None:
+        body = title.body
+        if body is None:
             return None
-        body = self.state.org_by_name.get(org_key(title.org.name)) or self.state.org_by_name.get(title.org.reference or "")
+        key = self.entities.org_by_name.get(body.reference or "") or self.entities.org_by_name.get(org_key(body.name))
         head = fold(title.head)
-        holders = [p.person for p in self.state.positions
-                   if body and p.organization == body and fold(p.title).startswith(head + " ")]
-        return self._most_recent(holders)
+        return self.most_recent([p.person for p in self.positions
+                                 if key and p.organization == key and fold(p.title).startswith(head + " ")])
 
-    def _most_recent(self, candidates: list[str]) -> str | None:
-        """The candidate mentioned last, or the last registered when none has been mentioned."""
+    def by_partial_name(self, words: list[str]) -> str | None:
+        """The person whose name ends with these words (or, for a foreign name, holds the word)."""
+        target = [fold(w) for w in words]
+        found = []
+        for key, person in self.entities.persons.items():
+            parts = fold(person.name).split()
+            if parts[-len(target):] == target or (len(target) == 1 and target[0] in parts[1:]):
+                found.append(key)
+        return self.most_recent(found)
+
+    def most_recent(self, candidates: list[str]) -> str | None:
         if not candidates:
             return None
         wanted = set(candidates)
-        for ref in reversed(self.history):
-            if ref.person in wanted:
-                return ref.person
+        for mention in reversed(self.history):
+            if mention.person in wanted:
+                return mention.person
         return candidates[-1]
 
-    def run(self, sent: SentenceState) -> None:
-        ws = join_honorifics(sent.words)
-        name_starts = {r.start for r in sent.refs}
-        covered = set()
-        for r in sent.refs:
-            covered.update(k for k, w in enumerate(ws) if r.start <= w.start < r.end)
-        new_refs = []
-        # honorific + part of a name
-        for k, w in enumerate(ws[:-1]):
-            if w.key not in self.lex.honorifics or k + 1 in covered:
-                continue
-            run = k + 1
-            while run < len(ws) and ws[run].cap and ws[run].is_word and run not in covered and run - k <= 4:
-                run += 1
-            if run == k + 1:
-                continue
-            parts = [x.text for x in ws[k + 1:run]]
-            if w.cap and k == 0:
-                whole = self.state.person_by_name.get(fold(" ".join([w.text] + parts)))
-                if whole:  # "Ông Quốc Bảo" is a full name
-                    new_refs.append(PersonRef(w.start, ws[run - 1].end, whole, "name"))
-                    continue
-            person = self._by_partial_name(parts)
-            if person:
-                new_refs.append(PersonRef(w.start, ws[run - 1].end, person, "honorific"))
-        # bare titles
-        for t in sent.titles:
-            if t.start in name_starts or any(r.start == sent.words[t.j].start for r in sent.refs if t.j < len(sent.words)):
-                continue
-            nxt = sent.words[t.j] if t.j < len(sent.words) else None
-            after_preposition = t.i > 0 and sent.words[t.i - 1].key in cue("preposition")
-            if nxt is not None and nxt.text in {",", "-", ":"} and any(x.i == t.j + 1 for x in sent.titles) \
-                    and not after_preposition:
-                continue  # part of a stack
-            if t.plural or (nxt is not None and nxt.cap and nxt.is_word):
-                continue
-            if t.i > 0 and sent.words[t.i - 1].key in {"chức", "vụ", "chức vụ", "danh"}:
-                continue  # "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
-            if self._among_bodies(sent, t):
-                continue  # "Quốc hội, Chủ tịch nước, Chính phủ tổ chức ...": the institution
-            person = self._by_title(t.text) or self._by_head_and_body(t)
-            if person:
-                new_refs.append(PersonRef(t.start, t.end, person, "title"))
-        # pronouns
-        in_titles = {x for t in sent.titles for x in range(t.start, t.end)}
-        for k, w in enumerate(ws):
-            if w.start in in_titles:
-                continue  # "Người phát ngôn Bộ Ngoại giao" is a title, not a pronoun
-            rank_holder = self.state.styled.get(w.key) if not self.lex.honorifics.get(w.key, True) else None
-            if not self.lex.honorifics.get(w.key) and w.text not in self.lex.pronouns and not rank_holder:
-                continue
-            nxt = ws[k + 1] if k + 1 < len(ws) else None
-            if nxt is None or (nxt.cap and nxt.is_word):
-                continue
-            at_start = k == 0 or ws[k - 1].text in {",", ";", ":"} or (k == 1 and ws[0].key in {"theo"})
-            if not at_start:
-                continue
-            # "Người" (the press's reverent pronoun) is the person last named, wherever in
-            # the sentence; the others are the subject of the sentence before
-            last_named = self.history[-1].person if self.history and w.text in self.lex.pronouns else None
-            antecedent = rank_holder or last_named or self.last_subject
-            if antecedent:  # "Đại tướng yêu cầu": the person styled so before
-                new_refs.append(PersonRef(w.start, w.end, antecedent, "pronoun"))
-        known = {(r.start, r.end) for r in sent.refs}
-        sent.refs.extend(r for r in new_refs if (r.start, r.end) not in known)
-        sent.refs.sort(key=lambda r: r.start)
-        for r in sent.refs:
-            if r.via != "name":
-                person = self.state.persons[r.person]
-                person.mentions.append(Span(r.start, r.end))
-        self.history.extend(sent.refs)
-        if sent.refs and not sent.sentence.caption:
-            self.last_subject = sent.refs[0].person
+    # -- one sentence ---------------------------------------------------------------
+    def sentence(self, sentence: ViewSpan) -> list[Mention]:
+        found: list[Mention] = []
+        tokens = list(sentence)
+        for n, token in enumerate(tokens):
+            mention = self.mention_at(tokens, n)
+            if mention is not None:
+                found.append(mention)
+        for m in found:
+            if m.via != "name":
+                self.entities.persons[m.person].mentions.append(Span(m.start, m.end))
+        self.history.extend(found)
+        if found and not any(c.start <= sentence[0]._.item.start < c.end for c in self.captions):
+            self.last_subject = found[0].person
+        return found
+
+    def mention_at(self, tokens: list[Token], n: int) -> Mention | None:
+        token = tokens[n]
+        item = token._.item
+        kind = token._.kind
+        if kind == "NAME":
+            person = self.entities.person_named(item.text)
+            if person is None:
+                return None
+            style = tokens[n - 1] if n > 0 and tokens[n - 1]._.kind in {"RANK", "HON", "ROLE"} else None
+            if style is not None:  # "Đại tướng A": a later "Đại tướng" alone is A
+                self.styled[fold(style.text)] = person
+            return Mention(item.start, item.end, person, "name")
+        if kind in {"HON", "RANK", "ROLE"}:
+            return self.styled_name(tokens, n) or self.pronoun(tokens, n)
+        if kind == "TITLE":
+            return self.bare_title(tokens, n)
+        return None
+
+    def styled_name(self, tokens: list[Token], n: int) -> Mention | None:
+        """A style and part of a name: "ông Tuấn", "bà Xuân", "ông Aránguiz"."""
+        k = n + 1
+        while k < len(tokens) and k - n <= 4 and tokens[k]._.kind in {"WORD", "PLACE"} and is_cap(tokens[k]) \
+                and tokens[k].text[:1].isalpha():
+            k += 1
+        if k == n + 1:
+            return None
+        person = self.by_partial_name([t.text for t in tokens[n + 1:k]])
+        if person is None:
+            return None
+        return Mention(tokens[n]._.item.start, tokens[k - 1]._.item.end, person, "style")
+
+    def pronoun(self, tokens: list[Token], n: int) -> Mention | None:
+        token = tokens[n]
+        style = token._.item.data
+        rank_holder = self.styled.get(fold(token.text)) if style.kind in {"rank", "role"} else None
+        if not style.pronoun and not rank_holder:
+            return None
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        if following is None or following._.kind == "NAME" or (is_cap(following) and following._.kind == "WORD"):
+            return None
+        clause_start = n == 0 or tokens[n - 1]._.kind in {",", ";", ":"} or (n == 1 and tokens[0].lower_ == "theo")
+        if not clause_start:
+            return None
+        # "Người" (the press's reverent pronoun) is the person last named, wherever in the
+        # sentence; the others are the subject of the sentence before
+        last_named = self.history[-1].person if self.history and style.kind == "pronoun" else None
+        person = rank_holder or last_named or self.last_subject
+        return Mention(token._.item.start, token._.item.end, person, "pronoun") if person else None
+
+    def bare_title(self, tokens: list[Token], n: int) -> Mention | None:
+        item = tokens[n]._.item
+        if item.start in self.held_titles:
+            return None
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        previous = tokens[n - 1] if n > 0 else None
+        if following is not None and following._.kind in {"NAME", "RANK", "HON"}:
+            return None
+        if previous is not None and (previous.lower_ in self.voc.cue("plural_marker")
+                                     or fold(previous.text) in self.voc.cue("post_marker")):
+            return None  # "các Phó Thủ tướng", "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
+        if self.among_bodies(tokens, n):
+            return None
+        title = item.data
+        person = self.most_recent(self.holders(title.text, foreign=False)) or self.by_head_and_body(title)
+        return Mention(item.start, item.end, person, "title") if person else None
+
+    @staticmethod
+    def among_bodies(tokens: list[Token], n: int) -> bool:
+        """A bare title listed between bodies stands for the institution, not for a person."""
+        before = n >= 2 and tokens[n - 1]._.kind == "," and tokens[n - 2]._.kind == "BODY"
+        after = n + 2 < len(tokens) and tokens[n + 1]._.kind == "," and tokens[n + 2]._.kind == "BODY"
+        return before and after

@@ -12,6 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..model import PartialDate
 
 PARTS_OF_DAY = {"sáng": "morning", "trưa": "noon", "chiều": "afternoon", "tối": "evening", "đêm": "night"}
@@ -122,3 +125,27 @@ def year_in_text(text: str) -> int | None:
     """The year of a full date written in the text, for articles without a published date."""
     m = re.search(r"(?<!\d)\d{1,2}\s*[-/]\s*\d{1,2}\s*[-/]\s*(\d{4})(?!\d)", text)
     return int(m.group(1)) if m else None
+
+
+@Language.factory("govkg_dates", assigns=["doc.spans", "span._.date"], requires=["doc._.segments", "doc._.article"])
+def create_date_chunker(nlp: Language, name: str):
+    return mark_dates
+
+
+def mark_dates(doc: Doc) -> Doc:
+    """Dates as chunks, each resolved against the article's published date, or the year written
+    in the text, or a dateline's date ("Hà Nội, ngày 8/1 - ")."""
+    from .chunks import keep
+
+    article = doc._.article
+    text = doc.text
+    text_year = year_in_text(text) if article.published is None else None
+    _, reference = dateline(text)
+    found = []
+    for sentence in doc._.segments:
+        for date in find_dates(text, sentence.span.start, sentence.span.end, article.published, text_year, reference):
+            span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end, date))
+    keep(doc, "dates", found)
+    return doc

@@ -1,220 +1,369 @@
-"""Directives: who asks whom to do what.
+"""Directives: who asks whom to do what, as the frames of ontology/constructions/directives.yml say.
 
-A trigger verb of the vocabulary (yêu cầu, đề nghị, chỉ đạo, giao, lưu ý, kiến nghị,
-đề xuất...) is a directive when it is a verb: a whole word in underthesea's
-segmentation ("bàn giao" is not "giao"), not a noun ("với yêu cầu rất cao", "các
-kiến nghị của tỉnh", "phát biểu chỉ đạo"). Statements (khẳng định, nhấn mạnh) are
-not triggers at all.
-- issuer: the person or body named last before the verb in the sentence (a bare
-  title or pronoun already resolved to its person); "đồng thời yêu cầu" keeps the
-  issuer of the sentence's previous directive;
-- addressee: the body or person named right after the verb, one directive per body
-  ("Ủy ban nhân dân hai tỉnh A, B"); a vague group ("các bộ, ngành") is no addressee;
-- passive "X được yêu cầu/giao": X is the addressee and the issuer is the one giving
-  directives in the passage, or the agent when named ("X được Thủ tướng giao"); without
-  a named X it is not listed;
-- "giao" needs an addressee ("giao nhiệm vụ" is no directive); "Bộ" alone after the verb
-  is the ministry named last before it; a body in brackets after a name describes the
-  speaker ("đại biểu A (Đoàn ĐBQH tỉnh X) đề nghị").
+A trigger of the vocabulary (yêu cầu, đề nghị, chỉ đạo, giao, lưu ý, kiến nghị, đề
+xuất...) is a directive when a frame takes it. The actions, by name:
+
+  no_directive  the trigger is a noun or has no object ("các kiến nghị", "với yêu cầu rất cao")
+  passive       "X được (Y) giao ...": X is addressed; Y, or the one giving directives in the
+                passage, issues
+  direct        the issuer is the subject before the verb (a person or body, a bare title or
+                pronoun already resolved; "đồng thời yêu cầu" keeps the sentence's issuer; a
+                document stands for whoever issued it: "Kết luận yêu cầu"), and the bodies and
+                persons named right after it are addressed, one directive each ("yêu cầu Sở
+                TN-MT, Công an tỉnh và UBND H.Bắc Bình", "Bộ trưởng các bộ: Nội vụ, Tài chính");
+                a vague group ("các bộ, ngành") is none, "Bộ" alone is the ministry named last,
+                and "giao Sở A chủ trì, phối hợp với Sở B" addresses Sở A only.
 A second trigger inside the first one's content ("yêu cầu EVN chỉ đạo các nhà thầu") is
 no directive of its own unless a clause break opens it ("; đồng thời đề xuất ...").
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as ViewSpan, Token
 
 from ..model import Directive, Span
 from ..normalize import fold
-from .lexicon import cue, lexicon
-from .state import ExtractionState, SentenceState
+from .chunks import Body, is_cap
+from .constructions import Actions, ConstructionMatcher, Match, load_constructions
+from .entities import Entities
+from .holdings import _field_at
+from .vocabulary import vocabulary
 
-NEEDS_ADDRESSEE = {"giao"}
+actions = Actions()
+MAX_WORDS_BETWEEN_SUBJECT_AND_VERB = 3
+MAX_LEAD_OF_COORDINATED_SUBJECT = 6
 
 
-class DirectiveExtractor:
-    def __init__(self, state: ExtractionState):
-        self.state = state
-        self.text = state.article.text
-        self.lex = lexicon()
-        self.last_issuer: str | None = None
-        self.last_issuer_paragraph: int | None = None
+@Language.factory("govkg_directives", assigns=["doc._.directives"],
+                  requires=["doc._.view", "doc._.entities", "doc._.mentions"],
+                  default_config={"constructions": "directives"})
+def create_directive_finder(nlp: Language, name: str, constructions: str):
+    return DirectiveFinder(nlp, constructions)
 
-    def run(self, sent: SentenceState, tokens: list[tuple[int, int, str]]) -> None:
-        """`tokens`: the sentence's lexical words (start, end, text) from the spaCy doc."""
-        if sent.sentence.caption:
-            return
-        sentence_issuer = None
-        previous_end = None  # end of the sentence's previous trigger
-        named = [(x.start, x.end) for x in [*sent.orgs, *sent.titles]]
-        for n, (start, end, word) in enumerate(tokens):
-            trigger = fold(word)
-            if trigger not in self.lex.directive_triggers:
+
+class DirectiveFinder:
+    def __init__(self, nlp: Language, constructions: str):
+        self.matcher = ConstructionMatcher(nlp.vocab, load_constructions(constructions), actions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = Passage(doc)
+        for sentence in doc._.view.sents:
+            if state.is_caption(sentence):
                 continue
-            if any(s < end and start < e for s, e in named):
-                continue  # "Trưởng Ban Chỉ đạo": a word of a name, not a verb
-            if previous_end is not None and not self._new_clause(tokens, n, previous_end, start):
-                continue  # "yêu cầu EVN chỉ đạo các nhà thầu": part of the first directive's content
-            prev = fold(tokens[n - 1][2]) if n > 0 else ""
-            prev2 = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
-            nxt = fold(tokens[n + 1][2]) if n + 1 < len(tokens) else ""
-            passive = prev == "được" or prev2 in {"được giao", "đã được"} or prev2.endswith(" được")
-            agent = None if passive else self._passive_agent(sent, tokens, n, start)
-            noun_before, noun_after = cue("trigger_noun_before"), cue("trigger_noun_after")
-            if not passive and (prev in noun_before or prev2 in noun_before or nxt in noun_after or not nxt
-                                or prev in self.lex.statement_verbs - set(self.lex.directive_triggers)
-                                or nxt in {",", ".", ";", ":"} and trigger == "giao"):
-                continue
-            addressees, content_start = self._addressees(sent, end)
-            if agent:  # "Bộ Tài chính được Thủ tướng giao ...": the agent issues, the subject receives
-                issuer, subject = agent
-                addressees = [subject]
-            elif passive:
-                subject = self._subject_before(sent, start)
-                if not subject or not self.last_issuer or subject == self.last_issuer:
-                    continue
-                issuer, addressees = self.last_issuer, [subject]
-            else:
-                issuer = self._issuer(sent, start) or sentence_issuer or self._coordinated_subject(sent, tokens, n)
-                if issuer is None:
-                    continue
-                addressees = [a for a in addressees if a != issuer]
-            if trigger in NEEDS_ADDRESSEE and not addressees:
-                continue
-            content = self._content(sent, content_start)
-            for addressee in addressees or [None]:
-                self.state.directives.append(Directive(issuer, word, content, sent.span, addressee))
-            sentence_issuer = issuer
-            previous_end = end
-            self.last_issuer = issuer
-            self.last_issuer_paragraph = sent.sentence.paragraph
+            state.begin(sentence)
+            for match in self.matcher(sentence):
+                actions[match.construction.action](match, state)
+        doc._.directives = state.directives
+        return doc
 
-    def _passive_agent(self, sent: SentenceState, tokens, n: int, start: int) -> tuple[str, str] | None:
-        """(issuer, addressee) of "X được <agent> <trigger>", where the agent is a named person or body."""
-        agent = next((r for r in reversed(sent.refs) if r.end <= start), None)
-        if agent is None or fold(self.text[agent.end:start]).strip() not in {"", "đã"}:
-            return None
-        before = fold(self.text[sent.span.start:agent.start]).rstrip()
-        if not before.endswith("được"):
-            return None
-        subject = self._subject_before(sent, agent.start)
-        return (agent.person, subject) if subject else None
 
-    def _new_clause(self, tokens, n: int, previous_end: int, start: int) -> bool:
-        """A second trigger in a sentence opens a directive of its own only after a
-        clause break: "...; đồng thời đề xuất ...", "..., đồng thời yêu cầu ..."."""
-        before = fold(" ".join(t[2] for t in tokens[max(0, n - 2):n]))
-        return ";" in self.text[previous_end:start] or any(before.endswith(w) for w in cue("clause_link"))
+@dataclass
+class Passage:
+    """What the directives of an article share as they are read in order."""
 
-    def _coordinated_subject(self, sent: SentenceState, tokens, n: int) -> str | None:
-        """'Bộ trưởng A ghi nhận ... và đề nghị ...': the subject of the sentence's first verb."""
-        if n == 0 or fold(tokens[n - 1][2]) not in {"và", "đồng thời"}:
-            return None
-        if not sent.refs:
-            return None
-        first = sent.refs[0]
-        lead = fold(self.text[sent.span.start:first.start])
-        return first.person if len(lead.split()) <= 6 else None
+    doc: Doc
+    directives: list[Directive] = field(default_factory=list)
+    last_issuer: str | None = None
+    sentence: ViewSpan | None = None
+    sentence_issuer: str | None = None
+    previous_trigger: int | None = None  # view index of the sentence's last directive verb
+    handled: set[int] = field(default_factory=set)  # view indices of triggers already decided
 
-    def _issuer(self, sent: SentenceState, start: int) -> str | None:
-        """The last person or body named before the trigger in this sentence."""
-        candidates = [(r.end, r.person) for r in sent.refs if r.end <= start]
-        in_titles = {id(t.org) for t in sent.titles if t.org}
-        for org in sent.orgs:
-            if org.end <= start and id(org) not in in_titles and sent.org_keys.get(org.i) \
-                    and not self._in_brackets(org.start, sent.span.start):
-                candidates.append((org.end, sent.org_keys[org.i]))
-        if not candidates:
-            return None
-        end, key = max(candidates)
-        between = re.sub(r"\([^()]*\)", " ", fold(self.text[end:start])).strip(" ,")  # brackets describe the subject
-        adverbs = cue("subject_adverb")
-        if between and between not in adverbs and not all(w in " ".join(adverbs).split() for w in between.split()):
-            # something stands between the subject and the verb: accept only short adverbials
-            if len(between.split()) > 3:
-                return None
+    def __post_init__(self):
+        self.entities: Entities = self.doc._.entities
+        self.text = self.doc.text
+        self.captions = [s.span for s in self.doc._.segments if s.caption]
+        self.sentences = [s.span for s in self.doc._.segments]
+        self.mention_at: dict[int, str] = {}  # start offset of a view token -> person it mentions
+        for m in self.doc._.mentions:
+            self.mention_at.setdefault(m.start, m.person)
+        self.mention_end = {m.start: m.end for m in self.doc._.mentions}
+
+    def is_caption(self, sentence: ViewSpan) -> bool:
+        start = sentence[0]._.item.start
+        return any(c.start <= start < c.end for c in self.captions)
+
+    def begin(self, sentence: ViewSpan) -> None:
+        self.sentence, self.sentence_issuer, self.previous_trigger = sentence, None, None
+
+    def evidence(self) -> Span:
+        start = self.sentence[0]._.item.start
+        return next((s for s in self.sentences if s.start <= start < s.end), Span(start, self.sentence[-1]._.item.end))
+
+    # -- referents: what a view token names --------------------------------------------
+    def referent(self, token: Token) -> str | None:
+        """The person or body a view token names, if any."""
+        item = token._.item
+        if token._.kind == "BODY":
+            return self.body_key(item.data)
+        return self.mention_at.get(item.start)
+
+    def body_key(self, body: Body) -> str | None:
+        if body.represents is not None:
+            body = body.represents
+        key = self.entities.body_at.get((body.start, body.end))
+        if key is None and not body.members:
+            place = self.entities.places.at(body.needs_place, body.start) if body.needs_place else None
+            key = self.entities.register(body, place)
         return key
 
-    def _in_brackets(self, position: int, sentence_start: int) -> bool:
-        """'đại biểu A (Đoàn ĐBQH tỉnh X) đề nghị': a body in brackets describes the person before it."""
-        before = self.text[sentence_start:position]
-        return before.rfind("(") > before.rfind(")")
+    def addressed_bodies(self, body: Body) -> list[str]:
+        """The bodies a mention addresses: each of several, and a bare local body completed
+        with the place of its context ("UBND tỉnh" -> "UBND tỉnh Kon Tum")."""
+        if body.represents is not None:
+            body = body.represents
+        if body.members:
+            return [self.entities.register(m) for m in body.members]
+        if body.needs_place:
+            place = self.entities.places.at(body.needs_place, body.start)
+            if place:
+                return [self.entities.register(body, place)]
+        return [k for k in [self.body_key(body)] if k]
 
-    def _subject_before(self, sent: SentenceState, start: int) -> str | None:
-        candidates = [(r.end, r.person) for r in sent.refs if r.end <= start]
-        for org in sent.orgs:
-            key = sent.org_keys.get(org.i)
-            if org.end <= start and key:
-                candidates.append((org.end, key))
-        if not candidates:
-            return None
-        end, key = max(candidates)
-        between = fold(self.text[end:start]).strip()
-        return key if between in {"được", "đã được", "cũng được", "sẽ được"} else None
+    def add(self, issuer: str, trigger: Token, content: str, addressees: list[str | None]) -> None:
+        for addressee in addressees or [None]:
+            self.directives.append(Directive(issuer, trigger.text, content, self.evidence(), addressee))
+        self.sentence_issuer = issuer
+        self.previous_trigger = trigger.i
+        self.last_issuer = issuer
+        self.handled.add(trigger.i)
 
-    def _addressees(self, sent: SentenceState, end: int) -> tuple[list[str], int]:
-        """The named addressees right after the trigger, and where the content begins."""
-        rest = fold(self.text[end:sent.span.end]).lstrip()
-        named_here = any(fold(self.text[end:o.start]).strip() == "" for o in sent.orgs if o.start >= end)
-        if not named_here and any(rest.startswith(v + " ") for v in self.lex.vague_addressees):
-            return [], end  # "các bộ, ngành", "cơ quan soạn thảo"; but "Cơ quan Phát triển Pháp" is named
-        bare = re.match(r"\s*(Bộ|Ban|Sở|Ủy ban|Tỉnh|Thành phố)\s+(?=[^\W\d_]*[a-zà-ỹđ]\b)", self.text[end:sent.span.end])
-        if bare and not any(o.start == end + bare.start(1) for o in sent.orgs):
-            body = self._last_body_named(bare.group(1), end)  # "đề nghị Bộ sớm ban hành": the ministry named before
-            if body:
-                return [body], end + bare.end()
-        out = []
-        position = end
-        while True:
-            found = None
-            for org in sorted(sent.orgs, key=lambda o: o.start):
-                if org.start < position:
-                    continue
-                lead = fold(self.text[position:org.start]).strip()
-                if lead in {"", ",", "và", "đồng chí"}:
-                    found = ("org", org)
+
+@actions.register("no_directive")
+def no_directive(match: Match, passage: Passage) -> None:
+    for token in match.role("trigger"):
+        passage.handled.add(token.i)
+
+
+@actions.register("passive")
+def passive(match: Match, passage: Passage) -> None:
+    trigger = match.first("trigger")
+    if trigger.i in passage.handled:
+        return
+    passage.handled.add(trigger.i)
+    agent = match.first("issuer")
+    issuer = passage.referent(agent) if agent is not None else passage.last_issuer
+    addressees = [k for t in match.role("addressee") if t._.kind != "," for k in _keys(passage, t)]
+    if issuer is None or not addressees or addressees == [issuer]:
+        return
+    passage.add(issuer, trigger, _content(passage, trigger.i + 1), addressees)
+
+
+def _keys(passage: Passage, token: Token) -> list[str]:
+    if token._.kind == "BODY":
+        return passage.addressed_bodies(token._.item.data)
+    key = passage.referent(token)
+    return [key] if key else []
+
+
+@actions.register("direct")
+def direct(match: Match, passage: Passage) -> None:
+    trigger = match.first("trigger")
+    if trigger.i in passage.handled:
+        return
+    if passage.previous_trigger is not None and not _new_clause(passage, trigger.i):
+        passage.handled.add(trigger.i)  # "yêu cầu EVN chỉ đạo các nhà thầu": part of the first one's content
+        return
+    issuer = _issuer(match, passage, trigger)
+    if issuer is None:
+        return
+    addressees, content_start = _addressees(passage, trigger.i + 1)
+    addressees = [a for a in addressees if a != issuer]
+    if fold(trigger.text) in vocabulary().needs_addressee and not addressees:
+        passage.handled.add(trigger.i)
+        return
+    passage.add(issuer, trigger, _content(passage, content_start), addressees)
+
+
+def _issuer(match: Match, passage: Passage, trigger: Token) -> str | None:
+    given = match.first("issuer")
+    if given is not None:
+        return passage.referent(given)
+    if match.params.get("issuer") == "document":
+        return _document_issuer(passage, match.first("document"))
+    return _subject_before(passage, trigger.i) or passage.sentence_issuer or _coordinated_subject(passage, trigger.i)
+
+
+def _subject_before(passage: Passage, k: int) -> str | None:
+    """The last person or body named before view token k in its sentence, with at most a few
+    adverbs between ("Bộ Chính trị cũng yêu cầu"); a body in brackets describes the speaker
+    before it ("đại biểu A (đoàn ĐBQH tỉnh B) đề nghị")."""
+    sentence = passage.sentence
+    view = sentence.doc
+    depth, j = 0, k - 1
+    while j >= sentence.start:
+        token = view[j]
+        if token._.kind == ")":
+            depth += 1
+        elif token._.kind == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            key = passage.referent(token)
+            if key is not None:
+                return key if _adverbs_only(passage, token, view[k]) else None
+        j -= 1
+    return None
+
+
+def _adverbs_only(passage: Passage, subject: Token, verb: Token) -> bool:
+    end = passage.mention_end.get(subject._.item.start, subject._.item.end)
+    between = re.sub(r"\([^()]*\)", " ", fold(passage.text[end:verb._.item.start])).strip(" ,")
+    if not between:
+        return True
+    adverbs = vocabulary().cue("subject_adverb")
+    words = " ".join(adverbs).split()
+    return between in adverbs or all(w in words for w in between.split()) or \
+        len(between.split()) <= MAX_WORDS_BETWEEN_SUBJECT_AND_VERB
+
+
+def _coordinated_subject(passage: Passage, k: int) -> str | None:
+    """'Bộ trưởng A ghi nhận ... và đề nghị ...': the subject of the sentence's first verb."""
+    sentence = passage.sentence
+    view = sentence.doc
+    if k == sentence.start or fold(view[k - 1].text) not in vocabulary().cue("clause_link"):
+        return None
+    for token in sentence:
+        key = passage.referent(token)
+        if key is not None:
+            lead = fold(passage.text[sentence[0]._.item.start:token._.item.start])
+            return key if len(lead.split()) <= MAX_LEAD_OF_COORDINATED_SUBJECT else None
+    return None
+
+
+def _new_clause(passage: Passage, k: int) -> bool:
+    """A second trigger in a sentence opens a directive of its own only after a clause break:
+    "...; đồng thời đề xuất ...", "..., đồng thời yêu cầu ..."."""
+    view = passage.sentence.doc
+    if any(view[j]._.kind == ";" for j in range(passage.previous_trigger, k)):
+        return True
+    links = vocabulary().cue("clause_link")
+    return any(fold(view[j].text) in links for j in range(max(passage.sentence.start, k - 2), k))
+
+
+def _document_issuer(passage: Passage, document: Token) -> str | None:
+    """'Kết luận yêu cầu ...': whoever the article says issued that document, named before the
+    document's word in the last sentence that has it ("Bộ Chính trị vừa ban hành Kết luận ...")."""
+    word = fold(document.text)
+    view = passage.sentence.doc
+    for j in range(document.i - 1, -1, -1):
+        if fold(view[j].text) != word:
+            continue
+        sentence_start = view[j].sent.start
+        for i in range(j - 1, sentence_start - 1, -1):
+            key = passage.referent(view[i])
+            if key is not None:
+                return key
+    return passage.last_issuer
+
+
+def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
+    """The named addressees right after the verb at view token k, and the view token where the
+    directive's content begins."""
+    sentence = passage.sentence
+    view = sentence.doc
+    voc = vocabulary()
+    if k >= sentence.end:
+        return [], k
+    rest = fold(passage.text[view[k]._.item.start:sentence[-1]._.item.end])
+    if view[k]._.kind != "BODY" and any(rest.startswith(v + " ") for v in voc.vague_addressees):
+        return [], k  # "các bộ, ngành", "cơ quan soạn thảo"; but "Cơ quan Phát triển Pháp" is named
+    bare = _bare_head(passage, k)
+    if bare:
+        return [bare], k + 1
+    out: list[str] = []
+    j = k
+    while j < sentence.end:
+        while j < sentence.end and view[j]._.kind == "HON":
+            j += 1  # "đề nghị đồng chí A"
+        if j >= sentence.end:
+            break
+        token = view[j]
+        ministries = _ministries_by_field(passage, j)
+        if ministries:
+            keys, j = ministries
+            out.extend(keys)
+        elif token._.kind == "BODY":
+            out.extend(passage.addressed_bodies(token._.item.data))
+            j += 1
+        else:
+            key = passage.referent(token)
+            if key is None:
                 break
-            for ref in sent.refs:
-                if ref.start >= position:
-                    lead = fold(self.text[position:ref.start]).strip()
-                    if lead in {"", "đồng chí", "ông", "bà", ",", "và"} and (found is None or ref.start < found[1].start):
-                        found = ("person", ref)
-                    break
-            if found is None:
-                break
-            kind, item = found
-            if kind == "org":
-                if item.members:
-                    out.extend(self.state.organization(m.name, m.kind, None, Span(m.start, m.end)) for m in item.members)
-                else:
-                    key = sent.org_keys.get(item.i)
-                    if key is None:
-                        # a body inside a title is the post's holder, not the addressee
-                        holder = next((r for r in sent.refs if r.start <= item.start < r.end or r.end == item.end), None)
-                        if holder is None:
-                            break
-                        out.append(holder.person)
-                    else:
-                        out.append(key)
-                position = item.end
-            else:
-                out.append(item.person)
-                position = item.end
-            after = fold(self.text[position:position + 5]).lstrip()
-            if not (after.startswith(",") or after.startswith("và ")):
-                break
-        return out, position
+            out.append(key)
+            end = passage.mention_end.get(token._.item.start, token._.item.end)
+            j += 1
+            while j < sentence.end and view[j]._.item.start < end:
+                j += 1
+        if j < sentence.end and (view[j]._.kind == "," or view[j].lower_ == "và") and j + 1 < sentence.end \
+                and _starts_addressee(passage, j + 1):
+            j += 1
+            continue
+        break
+    return out, j
 
-    def _last_body_named(self, head: str, before: int) -> str | None:
-        """The body of that head ("Bộ ...") the article named last before an offset."""
-        best, best_at = None, -1
-        for key, org in self.state.organizations.items():
-            if not org.name.startswith(head + " "):
-                continue
-            for span in org.mentions:
-                if best_at < span.start < before:
-                    best, best_at = key, span.start
-        return best
 
-    def _content(self, sent: SentenceState, end: int) -> str:
-        rest = self.text[end:sent.span.end].strip()
-        return rest.rstrip(".").strip()
+def _starts_addressee(passage: Passage, j: int) -> bool:
+    view = passage.sentence.doc
+    while j < passage.sentence.end and view[j]._.kind == "HON":
+        j += 1
+    if j >= passage.sentence.end:
+        return False
+    token = view[j]
+    return token._.kind == "BODY" or passage.referent(token) is not None or \
+        _ministries_by_field(passage, j) is not None
+
+
+def _ministries_by_field(passage: Passage, j: int) -> tuple[list[str], int] | None:
+    """'Bộ trưởng các bộ: Nội vụ, Tài chính, Công an': the ministries of the fields listed."""
+    sentence = passage.sentence
+    view = sentence.doc
+    if not (view[j]._.kind == "TITLE" and j + 3 < sentence.end and view[j + 1].lower_ == "các"
+            and view[j + 2].lower_ == "bộ" and view[j + 3]._.kind == ":"):
+        return None
+    keys, k = [], j + 4
+    while k < sentence.end:
+        field_at = _field_at(view, k, sentence.end)
+        if not field_at:
+            break
+        written, k = field_at
+        name = f"Bộ {vocabulary().fields[fold(written)]}"
+        known = vocabulary().body(name)
+        start = view[k - 1]._.item.end - len(written)
+        keys.append(passage.entities.body(name, known.kind if known else "GovernmentBody",
+                                          known.iri if known else None, Span(start, view[k - 1]._.item.end)))
+        if k < sentence.end and (view[k]._.kind == "," or view[k].lower_ == "và"):
+            k += 1
+            continue
+        break
+    return (keys, k) if keys else None
+
+
+def _bare_head(passage: Passage, k: int) -> str | None:
+    """'đề nghị Bộ sớm ban hành': the body of that head ("Bộ ...") the article named last."""
+    view = passage.sentence.doc
+    token = view[k]
+    if token._.kind != "WORD" or not is_cap(token) or fold(token.text) not in vocabulary().org_heads:
+        return None
+    if k + 1 < passage.sentence.end and is_cap(view[k + 1]):
+        return None
+    before = token._.item.start
+    best, best_at = None, -1
+    for key, org in passage.entities.organizations.items():
+        if not fold(org.name).startswith(fold(token.text) + " "):
+            continue
+        for span in org.mentions:
+            if best_at < span.start < before:
+                best, best_at = key, span.start
+    return best
+
+
+def _content(passage: Passage, k: int) -> str:
+    sentence = passage.sentence
+    if k >= sentence.end:
+        return ""
+    start = sentence.doc[k]._.item.start
+    end = sentence[-1]._.item.end
+    return passage.text[start:end].strip().rstrip(".").strip()

@@ -1,19 +1,22 @@
-"""Events: the meeting, session, visit or ceremony a dated sentence reports.
+"""Events: the meeting, session, visit or ceremony a dated clause reports.
 
-An event opens with a sentence that starts with a date ("Sáng 5-3, tại ...",
-"Trước đó, ngày 13-10, ...") and holds an event word ("làm việc", "chủ trì",
-"hội nghị", "tiếp"...). It runs until the next such sentence. In it:
+An event opens wherever a dated clause and an event word meet in a sentence (the
+constructions of ontology/constructions/events.yml): a date at the head of the sentence
+("Sáng 5-3, ...", "Trước đó, ngày 13-10, ...", "Hôm nay (18/4)"), set off by commas near
+it ("Tiếp tục chương trình Kỳ họp thứ 4, sáng 4/11, ..."), or in brackets after the lead's
+verb ("... thăm và làm việc tại tỉnh Gia Lai (ngày 12/1)"). It runs until the next
+opening. In it:
 - location: the phrase after the first "tại" of the opening sentence;
 - chair: the person "do ... chủ trì / dẫn đầu / làm trưởng đoàn", or who "chủ trì" in the
   opening paragraphs (the host, when the guests' leader "dẫn đầu" them), else the subject
-  of the opening sentence or, when a body opens it, the first person named after it; never
-  someone tried ("bị cáo");
-- participants: the persons named in its course, except the chair, photo credits,
-  persons only reported on by another speaker or spoken of ("của A", "Về ... A,"), and
-  persons known only by a former post or a bare honorary title;
+  of the opening sentence or, when a body opens it, the first person named after it;
+  never someone tried ("bị cáo");
+- participants: the persons mentioned in its course, except the chair, photo credits,
+  persons only listed in a roster, persons only reported on by another speaker or
+  spoken of ("của A", "Về ... A,"), and persons known only by a former or body-less post;
 - organizations: the organiser and counterpart bodies of the opening sentence (not
-  bodies inside a title, the place, or the topic after "về"), a delegation's body,
-  and bodies whose unnamed leaders attend ("lãnh đạo Văn phòng Chính phủ").
+  bodies inside a title, the place, or the topic after "về"), a delegation's body, and
+  bodies whose unnamed leaders attend ("lãnh đạo Văn phòng Chính phủ").
 At most one event per date: a second dated sentence of the same day adds to it, and
 "Cùng ngày, ..." (another event of that day) ends the course of the one before. A
 dateline ("Hà Nội, ngày 8/1 - ") dates the article, not an event.
@@ -21,313 +24,388 @@ dateline ("Hà Nội, ngày 8/1 - ") dates the article, not an event.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as DocSpan
 
 from ..model import Event, Span
 from ..normalize import fold
-from .dates import dateline, find_dates, year_in_text
-from .lexicon import cue, cue_sequences, lexicon
-from .organizations import OrganizationFinder
-from .state import ExtractionState, SentenceState
+from ..segment import Sentence
+from .chunks import Body, chunks, is_cap, is_word
+from .constructions import Actions, ConstructionMatcher, Match, load_constructions
+from .coreference import Mention
+from .dates import DateMention, dateline
+from .entities import Entities
+from .vocabulary import vocabulary
+
+actions = Actions()
+MAX_WORDS_BEFORE_DATED_CLAUSE = 20
+CHAIR_SENTENCES = 6  # the opening paragraphs, where who chairs is said
+SUBJECT_SENTENCES = 3
 
 
-def _keys(ws, i, n):
-    return tuple(w.key for w in ws[i:i + n])
+@Language.factory("govkg_events", assigns=["doc._.events"],
+                  requires=["doc._.view", "doc._.entities", "doc._.mentions", "doc._.directives", "doc._.holdings"],
+                  default_config={"constructions": "events"})
+def create_event_finder(nlp: Language, name: str, constructions: str):
+    return EventFinder(nlp, constructions)
 
 
-class EventExtractor:
-    def __init__(self, state: ExtractionState):
-        self.state = state
-        self.text = state.article.text
-        self.lex = lexicon()
-        self.text_year = year_in_text(self.text) if state.article.published is None else None
-        self.dateline_end, self.dateline_date = dateline(self.text)
+@dataclass
+class Opening:
+    sentence: int  # index in doc._.segments
+    date: DateMention
+    kind: str
 
-    def _opening_date(self, sent: SentenceState):
-        if sent.sentence.caption:
-            return None
-        ws = sent.words
-        if not ws:
-            return None
-        dates = find_dates(self.text, sent.span.start, sent.span.end, self.state.article.published, self.text_year,
-                           self.dateline_date)
-        if not dates:
-            return None
-        for date in dates:
-            if date.start < self.dateline_end:
-                continue  # the dateline dates the article, not an event
-            before = [w for w in ws if self.dateline_end <= w.start and w.end <= date.start]
-            content = [w for w in before if w.is_word and w.key not in cue("event_opener")]
-            if not content:
-                return date
-            # "Trong chuyến thăm chính thức Lào, chiều 5-3, Chủ tịch nước ...": a dated clause
-            # set off by commas near the head of the sentence
-            after = re.sub(r"^\s*\([^()]{0,30}\)", "", self.text[date.end:date.end + 40]).lstrip()  # "(giờ địa phương)"
-            if before and before[-1].text == "," and after.startswith(",") and len(before) <= 20:
-                return date
-        return None
 
-    def _kind(self, sent: SentenceState) -> str | None:
-        ws = sent.words
-        lowered = " " + " ".join(w.key for w in ws) + " "
-        for word, kind in sorted(self.lex.event_words.items(), key=lambda kv: -len(kv[0])):
-            if f" {word} " in lowered:
-                return kind
-        # "đến dự và phát biểu": attending is an event; "dự án", "dự thảo", "dự báo" are not
-        if any(w.key == "dự" and (k + 1 >= len(ws) or ws[k + 1].key not in cue("du_compound"))
-               for k, w in enumerate(ws)):
-            return "meeting"
-        return None
+@dataclass
+class Openings:
+    doc: Doc
+    found: dict[int, Opening] = field(default_factory=dict)  # sentence index -> first opening
 
-    def run(self) -> None:
-        sentences = self.state.sentences
-        openings = []
-        for n, sent in enumerate(sentences):
-            date = self._opening_date(sent)
-            if date and date.date and self._kind(sent):
-                openings.append((n, date))
+    def __post_init__(self):
+        self.dateline_end = dateline(self.doc.text)[0]
+        self.starts = [s.span.start for s in self.doc._.segments]
+
+
+class EventFinder:
+    def __init__(self, nlp: Language, constructions: str):
+        self.matcher = ConstructionMatcher(nlp.vocab, load_constructions(constructions), actions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        openings = Openings(doc)
+        for sentence in doc._.view.sents:
+            for match in self.matcher(sentence):
+                actions[match.construction.action](match, openings)
+        doc._.events = Course(doc).events(sorted(openings.found.values(), key=lambda o: o.sentence))
+        return doc
+
+
+@actions.register("open_event")
+def open_event(match: Match, openings: Openings) -> None:
+    date_token = match.first("date")
+    event = match.first("event")
+    date: DateMention = date_token._.item.data
+    if date.date is None or date.start < openings.dateline_end:
+        return  # a relative date that cannot be resolved; the dateline dates the article
+    import bisect
+
+    n = bisect.bisect_right(openings.starts, date.start) - 1
+    segment = openings.doc._.segments[n]
+    if segment.caption or n in openings.found:
+        return
+    if _opens(openings.doc, segment, date, openings.dateline_end):
+        openings.found[n] = Opening(n, date, event._.item.data.event_kind or "meeting")
+
+
+def _opens(doc: Doc, segment: Sentence, date: DateMention, dateline_end: int) -> bool:
+    """The date dates the sentence's clause: at its head, set off by commas near it, or in
+    brackets after the lead's verb."""
+    text = doc.text
+    start = max(segment.span.start, dateline_end)
+    openers = vocabulary().cue("event_opener")
+    before = [t for t in doc.char_span(start, date.start, alignment_mode="expand") or []] if date.start > start else []
+    content = [t for t in before if is_word(t) and t.lower_ not in openers]
+    if not content:
+        return True
+    after = re.sub(r"^\s*\([^()]{0,30}\)", "", text[date.end:date.end + 40]).lstrip()  # "(giờ địa phương)"
+    if before and before[-1].text == "," and after.startswith(",") and len(before) <= MAX_WORDS_BEFORE_DATED_CLAUSE:
+        return True  # "Trong chuyến thăm chính thức Lào, chiều 5-3, Chủ tịch nước ..."
+    bracketed = text[:date.start].rstrip().endswith("(") and text[date.end:].lstrip().startswith(")")
+    return bracketed  # "... làm việc tại tỉnh Gia Lai (ngày 12/1)."
+
+
+class Course:
+    """The events of an article from its openings: each runs until the next opening."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.voc = vocabulary()
+        self.entities: Entities = doc._.entities
+        self.segments: list[Sentence] = doc._.segments
+        self.mentions: list[Mention] = doc._.mentions
+        self.directives = doc._.directives
+        holdings = doc._.holdings
+        self.roster_only = {self.entities.person_named(h.holder.text) for h in holdings.holdings
+                            if h.holder.start in holdings.roster_only}
+        titles = chunks(doc, "titles")
+        self.bodies = [s for s in chunks(doc, "bodies") if not any(t.start <= s.start and s.end <= t.end for t in titles)]
+        self.cues = chunks(doc, "cues")
+        self.places = chunks(doc, "places")
+
+    # -- per sentence ---------------------------------------------------------------
+    def mentions_in(self, segment: Sentence) -> list[Mention]:
+        return [m for m in self.mentions if segment.span.start <= m.start < segment.span.end]
+
+    def bodies_in(self, segment: Sentence) -> list[DocSpan]:
+        return [b for b in self.bodies if segment.span.start <= b.start_char < segment.span.end]
+
+    def cues_in(self, segment: Sentence, role: str) -> list[DocSpan]:
+        return [c for c in self.cues if segment.span.start <= c.start_char < segment.span.end and role in c._.cue.roles]
+
+    def tokens(self, segment: Sentence):
+        return self.doc.char_span(segment.span.start, segment.span.end, alignment_mode="expand") or []
+
+    # -- events ---------------------------------------------------------------------
+    def events(self, openings: list[Opening]) -> list[Event]:
         by_date: dict[str, Event] = {}
-        for k, (n, date) in enumerate(openings):
-            end = openings[k + 1][0] if k + 1 < len(openings) else len(sentences)
+        out = []
+        for k, opening in enumerate(openings):
+            n = opening.sentence
+            end = openings[k + 1].sentence if k + 1 < len(openings) else len(self.segments)
             # "Cùng ngày, tại Cần Thơ, ...": another event of that day ends this one's course
-            end = next((m for m in range(n + 1, end) if self._same_day_opening(sentences[m])), end)
-            scope = sentences[n:end]
-            iso = date.date.iso()
-            opening = sentences[n]
+            end = next((m for m in range(n + 1, end) if self.same_day_opening(self.segments[m])), end)
+            scope = self.segments[n:end]
+            iso = opening.date.date.iso()
+            segment = self.segments[n]
             event = by_date.get(iso)
             if event is None:
-                event = Event(f"event:{len(by_date) + 1}", self._kind(opening) or "meeting", date.date,
-                              opening.span, part_of_day=date.part_of_day)
+                event = Event(f"event:{len(by_date) + 1}", opening.kind, opening.date.date, segment.span,
+                              part_of_day=opening.date.part_of_day)
                 by_date[iso] = event
-                self.state.events.append(event)
-            location = self._location(opening)
+                out.append(event)
+            location = self.location(segment)
             if event.location is None:
                 event.location = location
             if event.chair is None:
-                event.chair = self._chair(scope)
-            for key in self._participants(scope, event.chair):
+                event.chair = self.chair(scope)
+            for key in self.participants(scope, event.chair):
                 if key not in event.participants:
                     event.participants.append(key)
-            for key in self._organizations(opening, location, scope, event.chair):
+            for key in self.organizations(segment, location, scope, event.chair):
                 if key not in event.organizations:
                     event.organizations.append(key)
-            event.topic = event.topic or self._topic(opening)
-            self._link_directives(event, scope)
+            event.topic = event.topic or self.topic(segment)
+            self.link_directives(event, scope)
+        return out
 
-    def _same_day_opening(self, sent: SentenceState) -> bool:
-        head = " ".join(w.key for w in sent.words[:4])
-        return any(head.startswith(p) for p in cue("same_day_opener"))
+    def same_day_opening(self, segment: Sentence) -> bool:
+        head = fold(self.text[segment.span.start:segment.span.end]).split()
+        return any(" ".join(head[:4]).startswith(p) for p in self.voc.cue("same_day_opener"))
 
-    def _link_directives(self, event: Event, scope: list[SentenceState]) -> None:
+    def link_directives(self, event: Event, scope: list[Sentence]) -> None:
         """A directive stated in the course of an event was given at it."""
         start, end = scope[0].span.start, scope[-1].span.end
-        for directive in self.state.directives:
+        for directive in self.directives:
             if directive.event is None and start <= directive.evidence.start < end:
                 directive.event = event.key
 
-    def _location(self, sent: SentenceState) -> str | None:
-        ws = sent.words
-        for k, w in enumerate(ws):
-            if w.key != "tại" or k + 1 >= len(ws):
+    # -- location -------------------------------------------------------------------
+    def location(self, segment: Sentence) -> str | None:
+        tokens = [t for t in self.tokens(segment) if not t.is_space]
+        ends = self.voc.cue("location_end")
+        provinces = {p.start: p for p in self.places if p._.place.level == "province"}
+        for k, token in enumerate(tokens):
+            if token.lower_ != "tại" or k + 1 >= len(tokens):
                 continue
-            if not any(w.cap and w.is_word for w in ws[k + 1:k + 4]):
+            if not any(is_cap(t) and is_word(t) for t in tokens[k + 1:k + 4]):
                 continue  # a place is named: "tại Hà Nội", "tại thủ đô Viêng Chăn", "tại hội trường Diên Hồng"
             j = k + 1
-            finder = OrganizationFinder(self.text, ws)
-            while j < len(ws) and (ws[j].key not in cue("location_end")
-                                   or (ws[j].key == "và" and finder.province_at(j + 1))):
+            while j < len(tokens) and (tokens[j].lower_ not in ends
+                                       or (tokens[j].lower_ == "và" and tokens[j + 1].i in provinces if j + 1 < len(tokens) else False)):
                 j += 1  # "tại các tỉnh Cà Mau và An Giang": "và" between places goes on
-            if j + 1 < len(ws) and ws[j].text == ",":
-                unit = finder.ix["units"].match(ws, j + 1, need_cap=False)
-                at = j + 1 + (unit[0] if unit else 0)
-                province = finder.province_at(at)
-                if province and (at + province[0] >= len(ws) or ws[at + province[0]].text in {",", "."}):
-                    j = at + province[0]  # "tại Quảng trường Ba Đình, Hà Nội", "..., tỉnh Nghệ An"
-            return self.text[ws[k + 1].start:ws[j - 1].end]
+            if j + 1 < len(tokens) and tokens[j].text == ",":
+                province = provinces.get(tokens[j + 1].i)
+                if province is not None:
+                    after = province.end
+                    if after >= len(self.doc) or self.doc[after].text in {",", ".", ")"}:
+                        j = next((n for n, t in enumerate(tokens) if t.i == after), len(tokens))
+                        return self.text[tokens[k + 1].idx:self.doc[after - 1].idx + len(self.doc[after - 1])]
+            location = self.text[tokens[k + 1].idx:tokens[j - 1].idx + len(tokens[j - 1])]
+            return re.sub(r"\s*\([^()]*\)$", "", location)  # "TP. Buôn Ma Thuột (Đắk Lắk)": the bracket explains
         return None
 
-    def _chair(self, scope: list[SentenceState]) -> str | None:
-        for sent in scope[:6]:  # the opening paragraphs: who "chủ trì"
-            ws = sent.words
-            for k in range(len(ws)):
-                for verb in cue_sequences("chair_verb"):
-                    if _keys(ws, k, len(verb)) != verb:
-                        continue
-                    before = [r for r in sent.refs if r.end <= ws[k].start]
-                    if before and k > 0 and ws[k - 1].key == "đồng":
-                        return before[0].person  # "A và B đồng chủ trì": the first named co-chair
-                    if before and self._adjacent(sent, before[-1].end, ws[k].start):
-                        host = self._host(sent, before[-1].start)
-                        return host or before[-1].person
+    # -- chair ----------------------------------------------------------------------
+    def chair(self, scope: list[Sentence]) -> str | None:
+        for segment in scope[:CHAIR_SENTENCES]:
+            mentions = self.mentions_in(segment)
+            for verb in self.cues_in(segment, "chair_verb"):
+                before = [m for m in mentions if m.end <= verb.start_char]
+                if not before:
+                    continue
+                if verb.start > 0 and self.doc[verb.start - 1].lower_ == "đồng":
+                    return before[0].person  # "A và B đồng chủ trì": the first named co-chair
+                if self.adjacent(before[-1].end, verb.start_char):
+                    return self.host(segment, before[-1].start) or before[-1].person
         # else the subject of the opening sentence, or, when a body opens it ("Ban Thường vụ
         # Thành ủy X tổ chức hội nghị"), the first person named in the sentence after
-        accused = {r.person for sent in scope for r in sent.refs if self._accused(sent, r)}
-        for sent in scope[:3]:
-            for ref in sent.refs:
-                if ref.person not in accused:
-                    return ref.person
+        accused = {m.person for s in scope for m in self.mentions_in(s) if self.accused(m)}
+        for segment in scope[:SUBJECT_SENTENCES]:
+            for m in self.mentions_in(segment):
+                if m.person not in accused:
+                    return m.person
         return None
 
-    def _accused(self, sent: SentenceState, ref) -> bool:
-        """"bị cáo A": someone tried or investigated, never the one who chairs."""
-        before = fold(self.text[sent.span.start:ref.start]).split()
-        return any(" ".join(before[-len(p.split()):]) == p for p in cue("accused"))
+    def accused(self, mention: Mention) -> bool:
+        """'bị cáo A': someone tried or investigated, never the one who chairs."""
+        return any(s._.style.kind == "accused" and s.end_char <= mention.start
+                   and not self.text[s.end_char:mention.start].strip() for s in chunks(self.doc, "styles"))
 
-    def _host(self, sent: SentenceState, leader_start: int) -> str | None:
+    def host(self, segment: Sentence, leader_start: int) -> str | None:
         """'A tiếp Đoàn ... do B dẫn đầu': B leads the guests; A, who receives them, chairs."""
-        ws = sent.words
-        for k, w in enumerate(ws):
-            if w.start >= leader_start:
+        for verb in self.cues_in(segment, "reception_verb"):
+            if verb.start_char >= leader_start:
                 break
-            if any(_keys(ws, k, len(v)) == v for v in cue_sequences("reception_verb")):
-                subject = [r for r in sent.refs if r.end <= w.start]
-                return subject[0].person if subject else None
+            subject = [m for m in self.mentions_in(segment) if m.end <= verb.start_char]
+            return subject[0].person if subject else None
         return None
 
-    def _adjacent(self, sent: SentenceState, end: int, start: int) -> bool:
+    def adjacent(self, end: int, start: int) -> bool:
         between = self.text[end:start].strip(" ,")
         return len(between.split()) <= 1
 
-    def _participants(self, scope: list[SentenceState], chair: str | None) -> list[str]:
+    # -- participants ---------------------------------------------------------------
+    def participants(self, scope: list[Sentence], chair: str | None) -> list[str]:
         out = []
-        honorary_only = self._honorary_only()
-        for sent in scope:
-            attending = self._attendance_sentence(sent)  # "Dự có các đồng chí nguyên lãnh đạo ...: ..."
-            for k, ref in enumerate(sent.refs):
-                person = self.state.persons[ref.person]
-                if ref.person == chair or person.photo_credit or (ref.person in honorary_only and not attending):
+        honorary_only = self.honorary_only()
+        for segment in scope:
+            attending = self.attendance_sentence(segment)
+            mentions = self.mentions_in(segment)
+            for k, mention in enumerate(mentions):
+                person = self.entities.persons[mention.person]
+                if mention.person == chair or person.photo_credit or mention.person in self.roster_only:
                     continue
-                if self._reported(sent, k):
+                if mention.person in honorary_only and not attending:
                     continue
-                if ref.person not in out:
-                    out.append(ref.person)
+                if self.reported(segment, mentions, k):
+                    continue
+                if mention.person not in out:
+                    out.append(mention.person)
         return out
 
-    def _attendance_sentence(self, sent: SentenceState) -> bool:
-        head = " ".join(w.key for w in sent.words[:3])
-        return any(head.startswith(p) for p in cue("attendance_opener"))
+    def attendance_sentence(self, segment: Sentence) -> bool:
+        head = " ".join(fold(self.text[segment.span.start:segment.span.end]).split()[:3])
+        return any(head.startswith(p) for p in self.voc.cue("attendance_opener"))
 
-    def _honorary_only(self) -> set[str]:
-        """Persons whose only posts are titles written without a body (a bare "Chủ tịch")
-        or posts held before ("nguyên Tổng Bí thư"): someone referred to, as a rule, not
-        someone in the room."""
+    def honorary_only(self) -> set[str]:
+        """Persons whose only posts are titles written without a body (a bare "Chủ tịch") or
+        posts held before ("nguyên Tổng Bí thư"): someone referred to, not someone in the room."""
         with_body, bare = set(), set()
-        for p in self.state.positions:
-            title = self.lex.titles.get(fold(p.title))
-            if p.former or (p.organization is None and title is not None and title.body != "none"):
+        for p in self.doc._.positions:
+            entry = self.voc.titles.get(fold(p.title))
+            if p.former or (p.organization is None and entry is not None and entry.body != "none"):
                 bare.add(p.person)
             else:
                 with_body.add(p.person)
         return bare - with_body
 
-    def _reported(self, sent: SentenceState, k: int) -> bool:
-        """A person mentioned after another speaker's reporting verb ("Theo Bộ trưởng, Thủ tướng A đã ...")."""
-        ref = sent.refs[k]
-        start = min([t.start for t in sent.titles if t.end <= ref.start and not self.text[t.end:ref.start].strip()]
-                    + [ref.start])
-        before = fold(self.text[sent.span.start:start]).split()
+    def reported(self, segment: Sentence, mentions: list[Mention], k: int) -> bool:
+        """A person mentioned after another speaker's reporting verb ("Theo Bộ trưởng, Thủ
+        tướng A đã ..."), or spoken of ("chuyến thăm của A", "Về chuyến thăm của A, ...")."""
+        mention = mentions[k]
+        titles = [t for t in chunks(self.doc, "titles")
+                  if t.end_char <= mention.start and not self.text[t.end_char:mention.start].strip()]
+        start = min([t.start_char for t in titles] + [mention.start])
+        before = fold(self.text[segment.span.start:start]).split()
         if before[-1:] == ["của"]:
             return True  # "chuyến thăm ... của Tổng thống A": spoken of, not present
-        if before[:1] and before[0] in cue("topic_opener") and before[1:2] != ["phía"] \
-                and "," not in self.text[sent.span.start:ref.start]:
+        if before[:1] and before[0] in self.voc.cue("topic_opener") and before[1:2] != ["phía"] \
+                and "," not in self.text[segment.span.start:mention.start]:
             return True  # "Về chuyến thăm của A, ...": the topic of the sentence
-        earlier = [r for r in sent.refs[:k] if r.person != ref.person]
+        earlier = [m for m in mentions[:k] if m.person != mention.person]
         if not earlier:
             return False
-        between = fold(self.text[sent.span.start:ref.start])
-        return any(f" {verb} " in f" {between} " or between.startswith(verb + " ") for verb in cue("reporting_verb"))
+        between = fold(self.text[segment.span.start:mention.start])
+        return any(f" {verb} " in f" {between} " or between.startswith(verb + " ") for verb in self.voc.cue("reporting_verb"))
 
-    def _organizations(self, opening: SentenceState, location: str | None, scope: list[SentenceState],
-                       chair: str | None) -> list[str]:
-        ws = opening.words
-        keys = []
-        in_titles = {id(t.org) for t in opening.titles if t.org}
-        loc_start = self.text.find(location, opening.span.start) if location else -1
+    # -- organizations -------------------------------------------------------------
+    def organizations(self, segment: Sentence, location: str | None, scope: list[Sentence],
+                      chair: str | None) -> list[str]:
+        keys: list[str] = []
+        text = self.text
+        loc_start = text.find(location, segment.span.start) if location else -1
         loc_end = loc_start + len(location) if location else -1
-        topic_at = next((w.start for k, w in enumerate(ws) if w.key in cue("topic_marker")
-                         and not (k + 1 < len(ws) and ws[k + 1].key == "phía")), None)
-        attendance = cue_sequences("attendance")
-        attendance_at = [w.start for k, w in enumerate(ws) if any(_keys(ws, k, len(a)) == a for a in attendance)]
-        organiser = [o for o in opening.orgs if id(o) not in in_titles and self._before_verb(opening, o, ("tổ", "chức"))]
-        word_index = {w.start: k for k, w in enumerate(ws)}
-        for org in opening.orgs:
-            if id(org) in in_titles or (loc_start <= org.start < loc_end):
+        topic_at = next((c.start_char for c in self.cues_in(segment, "topic_marker")
+                         if not text[c.end_char:c.end_char + 5].strip().startswith("phía")), None)
+        attendance_at = [c.start_char for c in self.cues_in(segment, "attendance")]
+        organise = self.voc.cue("organise_verb")
+        organiser_at = next((c.start_char for c in self.cues if segment.span.start <= c.start_char < segment.span.end
+                             and fold(c.text) in organise), None)
+        bodies = self.bodies_in(segment)
+        organisers = [b for b in bodies if organiser_at is not None and b.end_char <= organiser_at]
+        event_words = set(self.voc.event_words) | self.voc.cue("press_word")
+        for body in bodies:
+            if loc_start <= body.start_char < loc_end:
                 continue
-            k = word_index.get(org.start, 0)
-            prev = ws[k - 1].key if k > 0 else ""
-            after_attendance = any(a < org.start for a in attendance_at)
-            if topic_at is not None and org.start > topic_at and not after_attendance:
+            previous = self.doc[body.start - 1].lower_ if body.start > 0 else ""
+            after_attendance = any(a < body.start_char for a in attendance_at)
+            if topic_at is not None and body.start_char > topic_at and not after_attendance:
                 continue
-            if prev == "của" and not self._of_the_event(ws, k - 1):
+            if previous == "của" and not self.of_the_event(body.start - 1):
                 continue  # "quyết định của Bộ Chính trị": the topic, not a party to the event
-            if organiser and org not in organiser and k > 0 and fold(ws[k - 1].text) in set(self.lex.event_words) | {"báo"}:
+            if organisers and body not in organisers and body.start > 0 and fold(self.doc[body.start - 1].text) in event_words:
                 continue  # "Văn phòng Chính phủ tổ chức họp báo Chính phủ": the organiser is named
-            keys.extend(self._keys_of(opening, org))
-        for sent in scope[1:2]:
-            sw = sent.words
-            previous_end = None  # end of the last body whose leaders attend
-            for org in sent.orgs:
-                k = next((n for n, w in enumerate(sw) if w.start == org.start), 0)
-                if k > 0 and sw[k - 1].key in {"các", "những"}:
-                    k -= 1  # "lãnh đạo các Bộ: Xây dựng, Tài chính"
-                listed = previous_end is not None and self.text[previous_end:org.start].strip() in {",", "và", ", và"}
-                if listed or any(k >= len(a) and _keys(sw, k - len(a), len(a)) == a for a in attendance):
-                    keys.extend(self._keys_of(sent, org))  # "lãnh đạo A và B": both
-                    previous_end = org.end
-                else:
-                    previous_end = None
-        body_head = self._delegation_of_chair(ws)
-        if chair and body_head is not None:
-            for p in self.state.positions:
-                org = self.state.organizations.get(p.organization) if p.organization else None
-                if p.person == chair and org and org.mentions and org.name.startswith(body_head):
-                    keys.append(p.organization)
-                    break
+            keys.extend(self.keys_of(body._.body))
+        for following in scope[1:2]:
+            keys.extend(self.attending_bodies(following))
+        keys.extend(self.delegation_body(segment, chair))
         out = []
         for key in keys:
             if key not in out:
                 out.append(key)
         return out
 
-    def _of_the_event(self, ws, k: int) -> bool:
-        """Whether the "của" at word k follows the event itself: "phiên họp lần thứ 15 của X",
+    def attending_bodies(self, segment: Sentence) -> list[str]:
+        """'lãnh đạo Văn phòng Chính phủ', 'lãnh đạo các Bộ: Xây dựng, Tài chính': bodies whose
+        leaders attend, and the bodies listed with them."""
+        keys = []
+        previous_end = None
+        attendance = [c for c in self.cues_in(segment, "attendance")]
+        for body in self.bodies_in(segment):
+            k = body.start
+            if k > 0 and self.doc[k - 1].lower_ in self.voc.cue("plural_marker"):
+                k -= 1
+            listed = previous_end is not None and self.text[previous_end:body.start_char].strip() in {",", "và", ", và"}
+            led = any(c.end == k for c in attendance)
+            if listed or led:
+                keys.extend(self.keys_of(body._.body))
+                previous_end = body.end_char
+            else:
+                previous_end = None
+        return keys
+
+    def of_the_event(self, k: int) -> bool:
+        """Whether the "của" at token k follows the event itself: "phiên họp lần thứ 15 của X",
         "cuộc họp của X", "đoàn công tác của X"."""
-        before = " ".join(w.key for w in ws[max(0, k - 5):k])
-        return any(f" {word}" in f" {before}" for word in set(self.lex.event_words) | {"đoàn công tác", "đoàn đại biểu"})
+        before = fold(self.doc[max(0, k - 5):k].text)
+        words = set(self.voc.event_words) | self.voc.cue("delegation_head")
+        return any(f" {word}" in f" {before}" for word in words)
 
-    def _delegation_of_chair(self, ws) -> str | None:
-        """'đoàn công tác do <chair> dẫn đầu' or 'đoàn công tác của Bộ': the delegation of
-        the chair's body; returns the head its name starts with ("" for any)."""
-        for k in range(len(ws) - 3):
-            if _keys(ws, k, 3) != ("đoàn", "công", "tác"):
+    def delegation_body(self, segment: Sentence, chair: str | None) -> list[str]:
+        """'đoàn công tác do <chair> dẫn đầu' or 'đoàn công tác của Bộ X': the chair's body."""
+        if chair is None:
+            return []
+        tokens = [t for t in self.tokens(segment) if not t.is_space]
+        heads = self.voc.cue("delegation_head")
+        for k in range(len(tokens) - 3):
+            if fold(" ".join(t.text for t in tokens[k:k + 3])) not in heads:
                 continue
-            nxt = ws[k + 3]
-            if nxt.key == "do":
-                return ""
-            if nxt.key == "của" and k + 4 < len(ws) and ws[k + 4].cap and (k + 5 >= len(ws) or not ws[k + 5].cap):
-                return ws[k + 4].text
-        return None
+            nxt = tokens[k + 3]
+            head = None
+            if nxt.lower_ == "do":
+                head = ""
+            elif nxt.lower_ == "của" and k + 4 < len(tokens) and is_cap(tokens[k + 4]) and \
+                    (k + 5 >= len(tokens) or not is_cap(tokens[k + 5])):
+                head = tokens[k + 4].text
+            if head is None:
+                continue
+            for p in self.doc._.positions:
+                org = self.entities.organizations.get(p.organization) if p.organization else None
+                if p.person == chair and org and org.mentions and org.name.startswith(head):
+                    return [p.organization]
+            return []
+        return []
 
-    def _before_verb(self, sent: SentenceState, org, verb) -> bool:
-        ws = sent.words
-        for k in range(len(ws)):
-            if _keys(ws, k, len(verb)) == verb:
-                return org.end <= ws[k].start
-        return False
+    def keys_of(self, body: Body) -> list[str]:
+        if body.represents is not None:
+            body = body.represents
+        if body.members:
+            return [self.entities.register(m) for m in body.members]
+        key = self.entities.body_at.get((body.start, body.end))
+        return [key] if key else [self.entities.register(body)]
 
-    def _keys_of(self, sent: SentenceState, org) -> list[str]:
-        if org.represents:
-            org = org.represents
-        if org.members:
-            return [self.state.organization(m.name, m.kind, None, Span(m.start, m.end)) for m in org.members]
-        key = sent.org_keys.get(org.i)
-        if key:
-            return [key]
-        return [self.state.organization(org.name, org.kind, org.reference, Span(org.start, org.end))]
-
-    def _topic(self, sent: SentenceState) -> str | None:
-        ws = sent.words
-        for k, w in enumerate(ws):
-            if w.key == "về" and k + 1 < len(ws):
-                end = next((x.start for x in ws[k + 1:] if x.text in {".", ";"}), sent.span.end)
-                return self.text[ws[k + 1].start:end].strip(" ,")
-        return None
+    def topic(self, segment: Sentence) -> str | None:
+        m = re.search(r"(?<!\w)về\s+(.+?)(?:[.;]|$)", self.text[segment.span.start:segment.span.end])
+        return m.group(1).strip(" ,") if m else None

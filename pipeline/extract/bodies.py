@@ -1,0 +1,448 @@
+"""Bodies: the organizations a sentence names.
+
+Sources, longest match wins:
+- the reference graph of Party and State bodies (official names, abbreviations and the
+  forms the press shortens: "Ban Chính sách, chiến lược Trung ương", "UB Dân tộc");
+- local bodies, a head and a place: "UBND tỉnh Lào Cai", "Tỉnh ủy Thanh Hóa", "Sở TN-MT",
+  "Quận ủy Ba Đình", "UBND H.Sa Thầy"; written without the place ("UBND tỉnh", "Tỉnh ủy")
+  a body needs the place of its context; one mention may name several ("UBND hai tỉnh A,
+  B", "Ban Thường vụ Tỉnh ủy Sóc Trăng, Hậu Giang");
+- a generic head and a proper name: "Cục Điện lực", "Vụ Kế hoạch - Tài chính", "Trung
+  đoàn 48", "Bệnh viện Bạch Mai", "Công ty TNHH MTV Cao su Chư Prông";
+- standing organs and delegations around another body: "Ban Thường vụ Tỉnh ủy X",
+  "Đoàn công tác của Bộ Chính trị" (which stands for the Politburo);
+- an acronym given in brackets after a body's name, wherever it is used later.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..normalize import fold
+from .capitals import cap_run, local_name_length, name_split, name_starts
+from .chunks import Body, Lookup, PhraseTable, Place, chunks, is_cap, is_word, keep
+from .vocabulary import Head, vocabulary
+
+# A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
+# cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
+MAX_LOWER_WORDS = 6
+
+
+@Language.factory("govkg_bodies", assigns=["doc.spans", "span._.body"], requires=["span._.place"])
+def create_body_chunker(nlp: Language, name: str):
+    return BodyChunker(nlp)
+
+
+@dataclass
+class Found:
+    i: int  # first token
+    j: int  # token after the last
+    body: Body
+
+
+class BodyChunker:
+    def __init__(self, nlp: Language):
+        voc = vocabulary()
+        self.table = PhraseTable(nlp.vocab, {
+            "body": voc.body_labels,
+            "local_head": [h.head for h in voc.org_heads.values() if h.local],
+            "generic_head": [h.head for h in voc.org_heads.values() if not h.local],
+            "prefix": list(voc.org_prefixes),
+            "field": list(voc.fields),
+            "unit": list(voc.units),
+            "delegation": list(voc.cue("delegation_head")),
+            "venue": list(voc.cue("venue")),
+            "title_head": [t.title for t in voc.titles.values()],
+            "verb": list(voc.directive_triggers) + list(voc.statement_verbs),
+            "suffix": list(voc.cue("body_suffix")),
+        }, cased=("body",))
+
+    def __call__(self, doc: Doc) -> Doc:
+        finder = BodyFinder(doc, self.table(doc))
+        found, i = [], 0
+        while i < len(doc):
+            m = finder.match(i)
+            if m:
+                found.append(m)
+                i = m.j
+            else:
+                i += 1
+        found += finder.acronyms(found)
+        keep(doc, "bodies", [(m.i, m.j, m.body) for m in found])
+        return doc
+
+
+class BodyFinder:
+    """The bodies of one doc, found left to right from any token."""
+
+    def __init__(self, doc: Doc, lookup: Lookup):
+        self.doc = doc
+        self.lookup = lookup
+        self.voc = vocabulary()
+        self.places: dict[int, Span] = {s.start: s for s in chunks(doc, "places")}
+
+    # -- helpers ------------------------------------------------------------------
+    def found(self, i: int, j: int, kind: str, **fields) -> Found:
+        doc = self.doc
+        name = fields.pop("name", None) or doc[i:j].text
+        return Found(i, j, Body(name, kind, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), **fields))
+
+    def place(self, j: int, levels=("province", "district", "commune")) -> Span | None:
+        span = self.places.get(j)
+        return span if span is not None and span._.place.level in levels else None
+
+    def cue(self, role: str, j: int) -> bool:
+        return j < len(self.doc) and self.doc[j].lower_ in self.voc.cue(role)
+
+    def may_start(self, i: int) -> bool:
+        """A body starts capitalised, or lower-case as the last word of a title's head
+        ("Trưởng đoàn đại biểu Quốc hội": the delegation's head is written in lower case)."""
+        if is_cap(self.doc[i]):
+            return True
+        return any(end == i + 1 for k in range(max(0, i - 3), i) for end, _ in self.lookup.at("title_head", k))
+
+    def inside_name(self, i: int) -> bool:
+        """Token i continues a run of capitalised words: a name, not the start of a body;
+        but a body may follow a title's head ("Chủ tịch HĐQT Công ty X")."""
+        if i == 0:
+            return False
+        previous = self.doc[i - 1]
+        if not (is_cap(previous) and is_word(previous)) or previous.text.isupper():
+            return False
+        return not any(end == i for k in range(max(0, i - 4), i) for end, _ in self.lookup.at("title_head", k))
+
+    # -- the match at a token -------------------------------------------------------
+    def inside_title_head(self, i: int) -> bool:
+        """Token i is inside a title's head and does not open the body the head names: "Thường
+        trực" in "Phó Bí thư Thường trực Thành ủy" is the head's, while "Ban" in "Trưởng Ban Tổ
+        chức Trung ương" opens the body."""
+        for k in range(max(0, i - 5), i):
+            for end, head in self.lookup.at("title_head", k):
+                if end > i:
+                    body_head = self.voc.titles[head].body_head
+                    if not (body_head and fold(self.doc[i:end].text) == fold(body_head)):
+                        return True
+        return False
+
+    def match(self, i: int) -> Found | None:
+        if not is_word(self.doc[i]) or not self.may_start(i) or self.inside_title_head(i):
+            return None
+        by_field = self.ministries_by_field(i)
+        if by_field:
+            return by_field
+        delegation = self.delegation(i)
+        if delegation:
+            standing = self.core(i)  # "Đoàn Đại biểu Quốc hội tỉnh X" is a standing body
+            return standing if standing and standing.j >= delegation.j else delegation
+        prefixed = self.prefixed(i)
+        core = self.core(i)
+        if prefixed and (core is None or prefixed.j > core.j):
+            return prefixed
+        return core
+
+    def core(self, i: int) -> Found | None:
+        gazetteer, local = self.gazetteer(i), self.local(i)
+        if gazetteer:  # a reference body wins over patterns, unless a local body is longer
+            return self.extend(local if local and local.j > gazetteer.j else gazetteer)
+        candidates = [m for m in (local, self.generic(i)) if m]
+        return self.extend(max(candidates, key=lambda m: m.j)) if candidates else None
+
+    def gazetteer(self, i: int) -> Found | None:
+        found = self.lookup.longest("body", i)
+        if not found:
+            return None
+        j, label = found
+        body = self.voc.bodies[label]
+        return self.found(i, j, body.kind, reference=body.iri)
+
+    # -- local bodies -----------------------------------------------------------------
+    def local(self, i: int) -> Found | None:
+        head = self.lookup.longest("local_head", i)
+        if not head:
+            return None
+        j, written = head
+        return self.with_place(i, j, self.voc.org_heads[written])
+
+    def with_place(self, i: int, j: int, head: Head) -> Found | None:
+        """A head's body completed by what follows it: a place, a unit, a list of places."""
+        doc = self.doc
+        country = self.places.get(j)
+        if country is not None and country._.place.level == "country" and \
+                (self.place(country.end) or self.lookup.longest("unit", country.end)):
+            j = country.end  # "Ủy ban MTTQ Việt Nam tỉnh Nghệ An"
+        if head.head == "Sở":
+            j = self.department_end(j)
+            if j is None:
+                return None
+        place = self.place(j)
+        if place is not None:
+            return self.distributed(i, j, head.kind) or \
+                self.found(i, place.end, head.kind, place=place._.place)
+        count = j < len(doc) and doc[j].lower_ in self.voc.cue("count_word")
+        unit = self.lookup.longest("unit", j + count)
+        if count:
+            return self.distributed(i, j, head.kind, count=True)  # "Công an các tỉnh": no named body
+        if unit:
+            return self.found(i, unit[0], head.kind, needs_place=self.voc.units[unit[1]])
+        if head.level and head.level != "province" and j < len(doc) and is_cap(doc[j]):
+            run = local_name_length(doc, j)  # "Quận ủy Ba Đình"
+            if run:
+                return self.found(i, j + run, head.kind, place=Place(doc[j:j + run].text, head.level))
+        if head.level:
+            return self.found(i, j, head.kind, needs_place=head.level)  # "Tỉnh ủy", "Thành ủy"
+        if head.head == "Sở":
+            return self.found(i, j, head.kind)
+        return None  # "lực lượng Công an nhân dân": a head with neither place nor unit names no body
+
+    def department_end(self, j: int) -> int | None:
+        """End of "Sở <field>": a ministry's field ("Sở TN-MT", "Sở Giáo dục và Đào tạo") or a
+        capitalised word and a few lower-case ones ("Sở Ngoại vụ")."""
+        doc = self.doc
+        if j >= len(doc) or not is_cap(doc[j]):
+            return None
+        field = self.lookup.longest("field", j)
+        if field:
+            return field[0]
+        j, lowered = j + 1, 0
+        while j < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and not self.cue("body_name_stop", j) \
+                and lowered < 2:
+            j, lowered = j + 1, lowered + 1
+        return j
+
+    def distributed(self, i: int, j: int, kind: str, count: bool = False) -> Found | None:
+        """'UBND hai tỉnh Lạng Sơn, Cao Bằng', 'UBND các tỉnh A, B và C', 'Tỉnh ủy Sóc Trăng, Hậu
+        Giang': one body per place. With a count word ("các", "hai") and no list: no body."""
+        doc = self.doc
+        first = self.place(j + 1 if count else j, ("province",))
+        if first is None:
+            return None
+        unit = self.lookup.longest("unit", first.start)
+        unit_text = doc[first.start:unit[0]].text if unit and unit[0] < first.end else None
+        places, k = [first], first.end
+        while k + 1 < len(doc) and doc[k].text in {",", "và"}:
+            nxt = self.place(k + 1, ("province",))
+            if nxt is None or nxt._.place.unit is not None:
+                break
+            places.append(nxt)
+            k = nxt.end
+        if len(places) < 2:
+            return None
+        head = doc[i:j].text
+        members = []
+        for place in places:
+            written = place.text if place is first or not unit_text else f"{unit_text} {place.text}"
+            members.append(Body(f"{head} {written}", kind, place.start_char, place.end_char, place=place._.place))
+        return self.found(i, k, kind, members=tuple(members))
+
+    # -- generic bodies ---------------------------------------------------------------
+    def generic(self, i: int) -> Found | None:
+        doc = self.doc
+        if self.inside_name(i) or self.lookup.longest("venue", i):
+            return None  # a name, not a body; "Trung tâm Hội nghị tỉnh" is a building
+        head_match = self.lookup.longest("generic_head", i)
+        if not head_match:
+            return None
+        j, written = head_match
+        head = self.voc.org_heads[written]
+        if self.lookup.longest("unit", j) or self.place(j) is not None:
+            return self.with_place(i, j, head)  # "Thanh tra tỉnh", "Công an huyện Sa Thầy"
+        if head.naming == "numbered" and j < len(doc) and doc[j].text.isdigit():
+            # "Lữ đoàn 147 Hải quân", "Quân khu 4": a unit's number, then any capitalised words
+            end = self.proper_name_end(j + 1) if j + 1 < len(doc) and is_cap(doc[j + 1]) else j + 1
+            return self.found(i, end, head.kind)
+        if j >= len(doc) or not is_cap(doc[j]) or not is_word(doc[j]):
+            return None
+        if head.naming != "person" and name_starts(doc, j):
+            return None  # "Báo cáo viên Lê Văn A": a person follows the head
+        return self.found(i, self.proper_name_end(j, person_named=head.naming == "person"), head.kind)
+
+    def proper_name_end(self, j: int, person_named: bool = False) -> int:
+        """End of the proper part of a body name starting at token j (capitalised)."""
+        doc = self.doc
+        place = self.places.get(j)
+        if place is not None and not self.continues_lower(place.end):
+            return place.end
+        if person_named:  # "Bệnh viện Bạch Mai Đào Xuân Cơ": up to the next person's name
+            run = cap_run(doc, j, 7)
+            split = name_split(doc, j, run)
+            j += split if split is not None else min(run, 4)
+        else:
+            j += 1
+        lowered, first_lower = 0, None
+        while j < len(doc):
+            token = doc[j]
+            if token.text == "-" and j + 1 < len(doc) and is_cap(doc[j + 1]):  # "Vụ Kế hoạch - Tài chính"
+                j += 2
+                continue
+            if token.lower_ == "và" and j + 1 < len(doc) and is_cap(doc[j + 1]) and not self.starts_body_or_title(j + 1):
+                j += 2
+                continue
+            place = self.place(j)
+            if place is not None and place._.place.unit:  # "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"
+                return place.end
+            if token.lower_ == "dự" and j + 1 < len(doc) and doc[j + 1].lower_ == "án":
+                j, lowered = j + 2, lowered + 2  # "Ban Quản lý dự án Mỹ Thuận": "dự án" is no "dự họp"
+                continue
+            if not is_word(token) or self.cue("body_name_stop", j) or self.lookup.at("verb", j):
+                break
+            if is_cap(token) and self.cue("region_word", j - 1):  # "miền Nam", "vùng Tây Bắc"
+                j += 1
+                while j < len(doc) and is_cap(doc[j]) and is_word(doc[j]) and not name_starts(doc, j):
+                    j += 1
+                continue
+            if is_cap(token):
+                reference = self.lookup.longest("body", j)
+                if reference:  # "Cơ quan Cảnh sát điều tra Bộ Công an"
+                    return reference[0]
+                tail = self.known_suffix(j)
+                k = j + tail
+                if tail and k < len(doc) and is_cap(doc[k]) and is_word(doc[k]) and not name_starts(doc, k) \
+                        and self.places.get(k) is None:
+                    tail = 0  # "Mỹ Thuận" is a name, not "Mỹ" the country and then something else
+                if tail:
+                    return j + tail
+                if lowered:
+                    # "Ban Chỉ đạo Tây Nam Bộ", "Ban Liên lạc Đối ngoại Trung ương": a capitalised run
+                    # that is no person's name belongs to the body, which may go on after it
+                    if name_starts(doc, j):
+                        break
+                    run = cap_run(doc, j, 7)
+                    split = name_split(doc, j, run)  # "... Tập đoàn Vingroup Nguyễn Việt Quang"
+                    j += split if split is not None else min(run, 4)
+                    # go on only into "<lower case> <Capitalised>" ("Đối ngoại Trung ương"),
+                    # not into the verb phrase after the name ("Mường Nhé giữ vững")
+                    if not (j + 1 < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and is_cap(doc[j + 1])):
+                        break
+                    continue
+                if name_starts(doc, j):  # still in the first capitalised run: a name may start here
+                    break
+                j += 1
+                continue
+            lowered += 1
+            if lowered > MAX_LOWER_WORDS:
+                return first_lower + MAX_LOWER_WORDS if first_lower is not None else j
+            if first_lower is None:
+                first_lower = j
+            j += 1
+        return j
+
+    def continues_lower(self, j: int) -> bool:
+        doc = self.doc
+        return j < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and not self.cue("body_name_stop", j)
+
+    def known_suffix(self, j: int) -> int:
+        """Tokens of a place or standard qualifier ("Trung ương", "Việt Nam") at j."""
+        place = self.places.get(j)
+        if place is not None:
+            return place.end - j
+        suffix = self.lookup.longest("suffix", j)
+        return suffix[0] - j if suffix else 0
+
+    def starts_body_or_title(self, j: int) -> bool:
+        return any(self.lookup.at(label, j) for label in ("generic_head", "local_head", "title_head", "body"))
+
+    # -- bodies around bodies -----------------------------------------------------------
+    def ministries_by_field(self, i: int) -> Found | None:
+        """'các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường': one ministry per field."""
+        doc = self.doc
+        if doc[i].lower_ != "bộ" or i == 0 or doc[i - 1].lower_ != "các":
+            return None
+        k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ":")
+        members = []
+        while k < len(doc):
+            field = self.lookup.longest("field", k)
+            if not field:
+                break
+            end = field[0]
+            name = f"Bộ {doc[k:end].text}"
+            body = self.voc.body(name)
+            members.append(Body(name, body.kind if body else "GovernmentBody", doc[k].idx, doc[end - 1].idx +
+                                len(doc[end - 1]), reference=body.iri if body else None))
+            k = end
+            if k + 1 < len(doc) and doc[k].text in {",", "và"} and self.lookup.longest("field", k + 1):
+                k += 1
+                continue
+            break
+        if len(members) < 2:
+            return None
+        return self.found(i, k, "GovernmentBody", members=tuple(members))
+
+    def delegation(self, i: int) -> Found | None:
+        head = self.lookup.longest("delegation", i)
+        if not head:
+            return None
+        k = head[0]
+        if k < len(self.doc) and self.doc[k].lower_ == "của":
+            k += 1
+        inner = self.core(k) if k < len(self.doc) and is_cap(self.doc[k]) else None
+        if inner and not inner.body.members:
+            return self.found(i, inner.j, "Delegation", represents=inner.body)
+        return None
+
+    def prefixed(self, i: int) -> Found | None:
+        """A standing organ of the body named after it: "Ban Thường vụ Tỉnh ủy X", "Ban Pháp chế
+        HĐND tỉnh Y", "Ban Chấp hành Trung ương Hội Nông dân Việt Nam"; of each of several
+        bodies: "Ban Thường vụ Tỉnh ủy Sóc Trăng, Hậu Giang"."""
+        prefix = self.lookup.longest("prefix", i)
+        if not prefix:
+            return None
+        k, written = prefix
+        suffix = self.lookup.longest("suffix", k)
+        if suffix and suffix[0] < len(self.doc) and is_cap(self.doc[suffix[0]]):
+            k = suffix[0]  # "Ban Chấp hành Trung ương" + "Hội Nông dân Việt Nam"
+        inner = self.core(k) if k < len(self.doc) and is_cap(self.doc[k]) else None
+        if not inner:
+            return None
+        kind = self.voc.org_prefixes[written]
+        if inner.body.members:
+            head = self.doc[i:k].text
+            members = tuple(replace(m, name=f"{head} {m.name}", kind=kind) for m in inner.body.members)
+            return self.found(i, inner.j, kind, members=members)
+        whole = self.found(i, inner.j, kind, needs_place=inner.body.needs_place, place=inner.body.place)
+        gazetteer = self.gazetteer(i)
+        if gazetteer and gazetteer.j == whole.j:
+            return gazetteer  # a prefix and a body that make a reference body keep its reference
+        return whole
+
+    def extend(self, m: Found) -> Found:
+        """Qualifiers written after a body: a country ("Bộ Ngoại giao Việt Nam"), "tại <country>"
+        after an embassy or an association ("Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam")."""
+        doc = self.doc
+        j = m.j
+        if not m.body.place and not m.body.needs_place:
+            country = self.places.get(j)
+            if country is not None and country._.place.level == "country" and \
+                    not m.body.name.endswith(country._.place.name):
+                j = country.end
+        ends_with_country = any(s._.place.level == "country" for s in self.places.values() if s.end == j)
+        if j + 1 < len(doc) and doc[j].lower_ == "tại" and (ends_with_country or self.lookup.longest("venue", m.i)
+                                                             or doc[m.i].lower_.startswith("đại")):
+            country = self.places.get(j + 1)
+            if country is not None and country._.place.level == "country":
+                j = country.end
+        if j == m.j:
+            return m
+        return self.found(m.i, j, m.body.kind)
+
+    # -- acronyms -------------------------------------------------------------------
+    def acronyms(self, found: list[Found]) -> list[Found]:
+        """'Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam (KoCham)': KoCham names that body
+        wherever the article uses it later."""
+        doc = self.doc
+        by_acronym: dict[str, Body] = {}
+        for m in found:
+            j = m.j
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and \
+                    sum(c.isupper() for c in doc[j + 1].text) >= 2 and not m.body.members:
+                by_acronym[doc[j + 1].text] = m.body
+        if not by_acronym:
+            return []
+        covered = {k for m in found for k in range(m.i, m.j)}
+        out = []
+        for token in doc:
+            body = by_acronym.get(token.text)
+            if body is not None and token.i not in covered and not (token.i > 0 and doc[token.i - 1].text == "("):
+                out.append(Found(token.i, token.i + 1, replace(body, start=token.idx, end=token.idx + len(token))))
+        return out

@@ -1,0 +1,179 @@
+"""Entities: the persons and bodies of an article, registered once and referred to by key.
+
+Finding a name or a body is the chunkers' work; registering it is this module's: every
+later component refers to a person or a body by the key registered here, so that
+"UBND tỉnh Lào Cai" and "Ủy ban nhân dân tỉnh Lào Cai", or "Lò Văn Hùng" in two
+sentences, are one entity. A body is named by its longest written form; a body of the
+reference graph keeps its IRI.
+
+A local body written without its place ("UBND tỉnh", "Thành ủy") is the body of the
+place of its context (the last one of that level named before it) when it is addressed
+by a directive, or when the article names that body in full; otherwise it is kept as
+written. A delegation ("Đoàn công tác của Bộ Chính trị") stands for its body; a mention
+of several bodies ("UBND hai tỉnh A, B") registers each.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as DocSpan
+
+from ..iris import org_key
+from ..model import Article, Organization, Person, Span
+from ..normalize import fold
+from .chunks import Body, chunks
+from .vocabulary import vocabulary
+
+CITY_UNITS = {"thành phố", "tp", "tp."}
+
+
+@dataclass
+class PlaceContext:
+    """The places an article names, in order, to complete bodies written without one."""
+
+    offsets: list[int] = field(default_factory=list)
+    entries: list[tuple[str, str, str | None]] = field(default_factory=list)  # (level, name, unit)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "PlaceContext":
+        found = []
+        for span in chunks(doc, "places"):
+            place = span._.place
+            if place.level != "country":
+                found.append((span.start_char, place.level, place.name, place.unit))
+        for span in chunks(doc, "bodies"):
+            for body in span._.body.members or (span._.body,):
+                if body.place and body.place.level != "country":
+                    found.append((body.start, body.place.level, body.place.name, body.place.unit))
+        found.sort(key=lambda f: f[0])
+        return cls([f[0] for f in found], [f[1:] for f in found])
+
+    def at(self, level: str, offset: int) -> str | None:
+        """The place of that level ("province", "city", "district", "commune") named last before offset."""
+        entries = self.entries[:bisect.bisect_left(self.offsets, offset)]
+        if level == "city":  # a city: the last one written as a city, else the last province
+            for lvl, name, unit in reversed(entries):
+                if unit in CITY_UNITS or (lvl == "province" and vocabulary().province_kind.get(name) == "thành phố"):
+                    return name
+            level = "province"
+        for lvl, name, _ in reversed(entries):
+            if lvl == level:
+                return name
+        return None
+
+
+@dataclass
+class Entities:
+    article: Article
+    places: PlaceContext = field(default_factory=PlaceContext)
+    persons: dict[str, Person] = field(default_factory=dict)  # key -> person
+    person_by_name: dict[str, str] = field(default_factory=dict)  # folded name -> key
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    org_by_name: dict[str, str] = field(default_factory=dict)  # reference IRI or org_key(name) -> key
+    body_at: dict[tuple[int, int], str] = field(default_factory=dict)  # offsets of a body mention -> key
+
+    def person(self, name: str, span: Span | None = None, photo_credit: bool = False) -> str:
+        key = self.person_by_name.get(fold(name))
+        if key is None:
+            key = f"person:{len(self.persons) + 1}"
+            self.persons[key] = Person(key, name, photo_credit=photo_credit)
+            self.person_by_name[fold(name)] = key
+        person = self.persons[key]
+        if not photo_credit:
+            person.photo_credit = False
+        if span and span not in person.mentions:
+            person.mentions.append(span)
+        return key
+
+    def body(self, name: str, kind: str, reference: str | None = None, span: Span | None = None) -> str:
+        """The key of the body of that name, registered on first sight; `span=None` registers a
+        body the text implies but does not write (a post's default body)."""
+        known = vocabulary().body(name)
+        if known and not reference:
+            reference = known.iri
+        lookup = reference or org_key(name)
+        key = self.org_by_name.get(lookup)
+        if key is None and reference is None and span is not None and len(name.split()) >= 2:
+            # "Ban Chỉ đạo" after "Ban Chỉ đạo Trung ương về ...": the short form of a body named before
+            key = next((k for k, o in self.organizations.items()
+                        if o.mentions and fold(o.name).startswith(fold(name) + " ")), None)
+        if key is None:
+            key = f"org:{len(self.organizations) + 1}"
+            self.organizations[key] = Organization(key, name, kind, reference)
+            self.org_by_name[lookup] = key
+        org = self.organizations[key]
+        if span:
+            if not org.mentions or len(name) > len(org.name):
+                org.name = name  # a body is named by its longest written form
+            if span not in org.mentions:
+                org.mentions.append(span)
+            self.body_at[(span.start, span.end)] = key
+        return key
+
+    def known_body(self, name: str) -> bool:
+        return org_key(name) in self.org_by_name or any(fold(o.name) == fold(name) for o in self.organizations.values())
+
+    def register(self, body: Body, place: str | None = None) -> str:
+        """Register a body as a chunker found it, completed with `place` when it needs one."""
+        name = f"{body.name} {place}" if place and body.needs_place else body.name
+        return self.body(name, body.kind, body.reference, Span(body.start, body.end))
+
+    def person_named(self, name: str) -> str | None:
+        return self.person_by_name.get(fold(name))
+
+
+@Language.factory("govkg_entities", assigns=["doc._.entities"],
+                  requires=["span._.name", "span._.body", "span._.title", "span._.place", "span._.cue",
+                            "doc._.segments", "doc._.article"])
+def create_entity_registry(nlp: Language, name: str):
+    return register_entities
+
+
+def register_entities(doc: Doc) -> Doc:
+    entities = Entities(doc._.article, PlaceContext.of(doc))
+    credits = [s.credit for s in doc._.segments if s.credit]
+    for span in chunks(doc, "names"):
+        credit = any(c.start <= span.start_char < c.end for c in credits)
+        entities.person(span._.name.text, Span(span.start_char, span.end_char), photo_credit=credit)
+    titles = chunks(doc, "titles")
+    addressed = {span.end for span in chunks(doc, "cues") if "trigger" in span._.cue.roles}
+    for span in chunks(doc, "bodies"):
+        title = next((t for t in titles if t.start <= span.start and span.end <= t.end), None)
+        if title is not None:
+            _register_in_title(entities, title, span)
+        else:
+            _register_mention(entities, span._.body, span.start in addressed)
+    doc._.entities = entities
+    return doc
+
+
+def _register_in_title(entities: Entities, title: DocSpan, span: DocSpan) -> None:
+    """A body named in a title is mentioned whether or not anyone holds the post; one that needs
+    a place gets it with the post (pipeline/extract/positions.py)."""
+    body = span._.body
+    entry = vocabulary().titles[fold(title._.title.head)]
+    own = title._.title.body
+    if own is not None and own.start == body.start and own.end == body.end:
+        if not body.needs_place and not body.members:
+            entities.register(body)
+    elif entry.default_body and fold(body.name) == fold(entry.default_body):
+        entities.register(body)  # "Thủ tướng Chính phủ": the default body, written
+
+
+def _register_mention(entities: Entities, body: Body, addressed: bool) -> None:
+    if body.represents is not None:
+        body = body.represents
+    if body.members:
+        for member in body.members:
+            entities.register(member)
+        return
+    place = None
+    if body.needs_place:
+        # "UBND tỉnh" (its unit written) is the province's body when addressed; a bare "Tỉnh ủy"
+        # only when that body is named in full elsewhere
+        candidate = entities.places.at(body.needs_place, body.start)
+        if candidate and (addressed or entities.known_body(f"{body.name} {candidate}")):
+            place = candidate
+    entities.register(body, place)

@@ -1,0 +1,247 @@
+"""Holdings: who holds which post, as the constructions of ontology/constructions/positions.yml say.
+
+The component runs those constructions over the chunk view of each sentence and keeps
+what their actions find in `doc._.holdings`: a person (a NAME chunk) holding a title
+(a TITLE chunk, or a post a construction names), the titles held together (one stack:
+they share a place), posts held before ("nguyên ..."), bodies a roster gives to bare
+titles, and the persons only listed in a roster. The actions, by name:
+
+  hold          the ROLE holder holds each ROLE title ("Trưởng Ban ... A", "A, Trưởng Ban ...")
+  share         the titles of a list's header go to every person of the list after it
+  hold_by_act   "... giữ chức X": the persons named just before the verb hold X
+  former        "nguyên X": X is a post held before
+  roster        "Bộ X hiện có Bộ trưởng A và 6 Thứ trưởng: ...": X is the body of those posts
+
+A title goes to one person only (the first construction that gives it), except the
+titles of a list's header, which every member of the list shares.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..normalize import fold
+from .chunks import Body
+from .constructions import Actions, ConstructionMatcher, Match, load_constructions
+from .view import Item
+from .vocabulary import vocabulary
+
+actions = Actions()
+
+
+@dataclass
+class Holding:
+    holder: Item  # a NAME
+    title: Item | None  # a TITLE, or None when the construction names the post (params.title)
+    text: str  # the post as written, or as the construction writes it
+    body: Body | None  # the post's body where the construction names it apart from the title
+    group: int  # posts held together in one construction share a place
+    construction: str
+    shared: bool = False  # from a list's header
+
+
+@dataclass
+class Holdings:
+    holdings: list[Holding] = field(default_factory=list)
+    former: set[int] = field(default_factory=set)  # start offsets of titles held before
+    roster_only: set[int] = field(default_factory=set)  # start offsets of names only listed in a roster
+    title_bodies: dict[int, Body] = field(default_factory=dict)  # title start -> body a roster gives it
+    claimed: dict[int, int] = field(default_factory=dict)  # title start -> holder start
+    groups: int = 0
+
+    def next_group(self) -> int:
+        self.groups += 1
+        return self.groups
+
+    def add(self, holder: Item, title: Item | None, group: int, construction: str, *, text: str | None = None,
+            body: Body | None = None, shared: bool = False) -> None:
+        if title is not None and not shared:
+            owner = self.claimed.get(title.start)
+            if owner is not None and owner != holder.start:
+                return  # a title is one person's post
+            self.claimed[title.start] = holder.start
+        if any(h.holder.start == holder.start and h.title is not None and title is not None
+               and h.title.start == title.start for h in self.holdings):
+            return
+        self.holdings.append(Holding(holder, title, text or title.data.text, body, group, construction, shared))
+
+
+@Language.factory("govkg_holdings", assigns=["doc._.holdings"], requires=["doc._.view"],
+                  default_config={"constructions": "positions"})
+def create_holding_finder(nlp: Language, name: str, constructions: str):
+    return HoldingFinder(nlp, constructions)
+
+
+class HoldingFinder:
+    def __init__(self, nlp: Language, constructions: str):
+        self.matcher = ConstructionMatcher(nlp.vocab, load_constructions(constructions), actions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = Holdings()
+        for sentence in doc._.view.sents:
+            for match in self.matcher(sentence):
+                actions[match.construction.action](match, found)
+        doc._.holdings = found
+        return doc
+
+
+def _titles(tokens: list[Token]) -> list[Item]:
+    return [t._.item for t in tokens if t._.kind == "TITLE"]
+
+
+@actions.register("hold")
+def hold(match: Match, found: Holdings) -> None:
+    titles = _titles(match.role("title"))
+    body = match.first("body")
+    text = match.params.get("title")
+    for holder in match.role("holder"):
+        if holder._.kind != "NAME":
+            continue
+        group = found.next_group()
+        if text:
+            found.add(holder._.item, None, group, match.construction.name, text=text,
+                      body=body._.item.data if body is not None else None)
+        for title in _after_addressed_title(match, titles):
+            found.add(holder._.item, title, group, match.construction.name)
+
+
+def _after_addressed_title(match: Match, titles: list[Item]) -> list[Item]:
+    """'Báo cáo với Phó Thủ tướng, Chủ tịch ... A': a title after a preposition is someone spoken
+    to or of, not a post of the name after the stack."""
+    view = match.sentence.doc
+    prepositions = vocabulary().cue("preposition")
+    for n, title in enumerate(titles[:-1]):
+        k = next(t.i for t in view[match.start:match.end] if t._.item is title)
+        before = view[k - 1] if k > match.sentence.start else None
+        if before is not None and (before._.kind == "CUE" and "preposition" in before._.tags
+                                   or before.lower_ in prepositions):
+            return titles[n + 1:]
+    return titles
+
+
+@actions.register("hold_by_act")
+def hold_by_act(match: Match, found: Holdings) -> None:
+    """'... bổ nhiệm ông B, <his post>, giữ chức X': the persons named last before the verb hold
+    X; with "lần lượt" ("A, B lần lượt giữ chức X, Y") they hold the posts in turn."""
+    titles = _titles(match.role("title"))
+    holders = _names_before(match.sentence, match.start)
+    if not holders or not titles:
+        return
+    marker = match.tokens[0]
+    in_turn = "lần lượt" in fold(marker.text) or (marker.i > 1 and fold(marker.doc[marker.i - 2:marker.i].text) == "lần lượt")
+    if in_turn and len(holders) == len(titles):
+        for holder, title in zip(holders, titles):
+            found.add(holder, title, found.next_group(), match.construction.name)
+        return
+    for holder in holders:
+        group = found.next_group()
+        for title in titles:
+            found.add(holder, title, group, match.construction.name)
+
+
+def _names_before(sentence: Span, k: int) -> list[Item]:
+    """The names of the list that ends last before view token k in its clause: "ông A",
+    "các đồng chí B, C và D", passing over their appositions ("ông B, Phó Cục trưởng X,")."""
+    view = sentence.doc
+    names: list[Item] = []
+    j = k - 1
+    while j >= sentence.start and view[j]._.kind not in {";", "NAME"}:
+        j -= 1
+    while j >= sentence.start:
+        kind = view[j]._.kind
+        if kind == "NAME":
+            names.insert(0, view[j]._.item)
+        elif kind not in {",", "HON", "ROLE", "RANK"} and view[j].lower_ != "và":
+            break
+        j -= 1
+    return names
+
+
+@actions.register("former")
+def former(match: Match, found: Holdings) -> None:
+    for title in _titles(match.role("title")):
+        found.former.add(title.start)
+
+
+@actions.register("roster")
+def roster(match: Match, found: Holdings) -> None:
+    """The body of a roster goes to the bare titles after it, whose holders are only listed."""
+    body = match.first("body")._.item.data
+    view = match.sentence.doc
+    for token in view[match.start:match.sentence.end]:
+        if token._.kind == "TITLE" and token._.item.data.body is None:
+            found.title_bodies[token._.item.start] = body
+        elif token._.kind == "NAME":
+            found.roster_only.add(token._.item.start)
+
+
+@actions.register("share")
+def share(match: Match, found: Holdings) -> None:
+    """The header's titles go to every person of the list that follows it."""
+    header = _titles(match.role("title"))
+    holders = match.role("holder")
+    if holders:  # the list is in the match: "các Thượng nghị sĩ A và B"
+        items = [(h._.item, None) for h in holders if h._.kind == "NAME"]
+    else:
+        items = _list_items(match.sentence, match.end)
+    for holder, qualifier in items:
+        group = found.next_group()
+        for title in header:
+            if qualifier is None:
+                found.add(holder, title, group, match.construction.name, shared=True)
+                continue
+            body_head = vocabulary().titles[fold(title.data.head)].body_head or ""
+            body_name = f"{body_head} {qualifier}".strip()
+            reference = vocabulary().body(body_name)
+            body = Body(body_name, reference.kind if reference else "GovernmentBody", title.start, title.end,
+                        reference=reference.iri if reference else None)
+            found.add(holder, title, group, match.construction.name, shared=True,
+                      text=f"{title.data.text} {body_name}", body=body)
+
+
+def _list_items(sentence: Span, k: int) -> list[tuple[Item, str | None]]:
+    """(name, field) of each person of the list that starts at view token k: items separated by
+    ";", "," or "và", each a name with its own titles, styles and appositions, or a ministry's
+    field and a name ("Tài chính A"). A list that opens with a bare name holds bare names only."""
+    view = sentence.doc
+    voc = vocabulary()
+    items: list[tuple[Item, str | None]] = []
+    item_titled, names_only, qualifier = False, None, None
+    while k < sentence.end:
+        token = view[k]
+        kind = token._.kind
+        if kind == "(":
+            while k < sentence.end and view[k]._.kind != ")":
+                k += 1
+        elif kind == "NAME":
+            if names_only is None:
+                names_only = not item_titled and qualifier is None
+            if names_only and item_titled:
+                break  # "các Thứ trưởng: A, B; Giám đốc X C": C is someone else
+            items.append((token._.item, qualifier))
+            item_titled, qualifier = False, None
+        elif kind in {"TITLE", "BODY"}:
+            item_titled = True
+        elif kind in {"WORD", "CUE"} and token.lower_ != "và":
+            field = _field_at(view, k, sentence.end)
+            if not field:
+                break
+            qualifier, k = voc.fields[fold(field[0])], field[1] - 1
+        elif kind not in {",", ";", "-", "HON", "RANK", "ROLE", "WORD", "CUE", ")"}:
+            break
+        k += 1
+    return items
+
+
+def _field_at(view: Doc, k: int, end: int) -> tuple[str, int] | None:
+    """The longest field of a ministry written from view token k ("Nông nghiệp và Phát triển
+    nông thôn"), and the view token after it."""
+    fields = vocabulary().fields
+    best = None
+    for j in range(k + 1, min(end, k + 9) + 1):
+        text = view[k:j].text
+        if fold(text) in fields:
+            best = (text, j)
+    return best
