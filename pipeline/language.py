@@ -30,9 +30,9 @@ from .resources import read_tsv
 
 CONFIG = Path(__file__).with_name("config.cfg")
 
-# A syllable (letters and digits, with inner . ' ’ / & - as in "GS.TS", "H'Mông", "TN-MT",
-# "KH&ĐT", "14.6"), or any other single character.
-SYLLABLE = re.compile(r"[^\W_]+(?:[.'’/&-][^\W_]+)*\.?|\S")
+# A syllable (letters and digits, with inner . ' ’ & - as in "GS.TS", "H'Mông", "TN-MT", "KH&ĐT",
+# "14.6", and / between digits: "14/6"), or any other single character ("VGP/Nhật Bắc" is three).
+SYLLABLE = re.compile(r"[^\W_]+(?:(?:[.'’&-]|(?<=\d)/(?=\d))[^\W_]+)*\.?|\S")
 # underthesea's segmentation is linear in the length of what it is given, but its memory is
 # not: a very long line is given to it in pieces, cut after a sentence or else at a space.
 PIECE = 5000
@@ -142,14 +142,17 @@ def _pieces(text: str):
 
 
 def _split_at_proper_nouns(tokens: list[str]) -> list[str]:
-    """Undo segmentation that glues a common word to a proper noun ("giao Ban"): a word
-    breaks where a lower-case syllable is followed by a capitalised one."""
+    """Undo segmentation that glues a common word to a proper noun ("giao Ban", "Lâm Quốc Vũ
+    tiếp"): a word breaks where a capitalised syllable follows a lower-case one, and where a
+    lower-case one follows a name of two capitalised syllables or more."""
     out = []
     for token in tokens:
         parts = token.split(" ")
         current = [parts[0]]
         for part in parts[1:]:
-            if part[:1].isupper() and current[-1][:1].islower():
+            after_lower = part[:1].isupper() and current[-1][:1].islower()
+            after_name = part[:1].islower() and len(current) >= 2 and all(p[:1].isupper() for p in current)
+            if after_lower or after_name:
                 out.append(" ".join(current))
                 current = [part]
             else:

@@ -17,6 +17,7 @@ OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
 _SENTENCE_END = ".!?…"
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "gs", "pgs", "bs", "st", "tr", "ông", "bà"}
+_BULLETS = "-•+*–"
 _PHOTO_CREDIT = re.compile(r"(?<!\S)\(?Ảnh\s*:\s*[^\n]*\)?\s*$")
 
 
@@ -43,6 +44,8 @@ def paragraphs(text: str) -> list[Span]:
 def _is_caption(text: str) -> bool:
     if _PHOTO_CREDIT.search(text):
         return True
+    if text[:1] in _BULLETS:
+        return False  # an item of a bulleted list ("- Đồng chí A, Bộ trưởng ...")
     # a short line with no closing punctuation: the legend under a photo
     return len(text) < 250 and text[-1] not in _SENTENCE_END + CLOSING_QUOTES + '"' and ":" not in text
 

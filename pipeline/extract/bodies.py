@@ -87,6 +87,8 @@ class BodyFinder:
     def found(self, i: int, j: int, kind: str, **fields) -> Found:
         doc = self.doc
         name = fields.pop("name", None) or doc[i:j].text
+        if not is_cap(doc[i]):  # "Trưởng đoàn đại biểu Quốc hội": the delegation's head, written in lower case
+            name = name[0].upper() + name[1:]
         return Found(i, j, Body(name, kind, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), **fields))
 
     def place(self, j: int, levels=("province", "district", "commune")) -> Span | None:
@@ -117,12 +119,13 @@ class BodyFinder:
     def inside_title_head(self, i: int) -> bool:
         """Token i is inside a title's head and does not open the body the head names: "Thường
         trực" in "Phó Bí thư Thường trực Thành ủy" is the head's, while "Ban" in "Trưởng Ban Tổ
-        chức Trung ương" opens the body."""
+        chức Trung ương" opens the body, and "Bộ Chính trị" in "Ủy viên Bộ Chính trị" is one."""
         for k in range(max(0, i - 5), i):
             for end, head in self.lookup.at("title_head", k):
                 if end > i:
-                    body_head = self.voc.titles[head].body_head
-                    if not (body_head and fold(self.doc[i:end].text) == fold(body_head)):
+                    entry = self.voc.titles[head]
+                    rest = fold(self.doc[i:end].text)
+                    if rest not in {fold(entry.body_head or ""), fold(entry.default_body or "")}:
                         return True
         return False
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..normalize import fold
 from .chunks import Cue, PhraseTable, chunks, keep
 from .vocabulary import vocabulary
 
@@ -36,8 +37,11 @@ class CueChunker:
 
     def __call__(self, doc: Doc) -> Doc:
         lookup = self.table(doc)
-        taken = {k for group in ("titles", "bodies", "places", "names") for s in chunks(doc, group)
-                 for k in range(s.start, s.end)}
+        entities = [s for group in ("titles", "bodies", "places", "names") for s in chunks(doc, group)]
+        taken = {k for s in entities for k in range(s.start, s.end)}
+        # a chunk ends a word, whatever the segmenter glued to it ("Đồng Sỹ Thuận tiếp")
+        self.starts = {s.end for s in entities}
+        self.ends = {s.start for s in entities}
         roles: dict[tuple[int, int], set[str]] = {}
         for role, starts in lookup.by_label.items():
             for start, ends in starts.items():
@@ -47,14 +51,15 @@ class CueChunker:
         spans = filter_spans([doc[s:e] for s, e in roles])
         found = []
         for span in spans:
-            text = span.text.casefold()
-            kinds = roles[(span.start, span.end)]
-            found.append((span.start, span.end, Cue(frozenset(kinds), " ".join(text.split()),
-                                                    self.voc.event_words.get(" ".join(text.split())) if "event" in kinds else None)))
+            # a cue holds the roles of the cues inside it: "buổi làm việc" is an event word too
+            inner = {(s, e): r for (s, e), r in roles.items() if span.start <= s and e <= span.end}
+            kinds = set().union(*inner.values())
+            event_kind = next((self.voc.event_words[fold(span.doc[s:e].text)] for (s, e), r in
+                               sorted(inner.items(), key=lambda kv: kv[0][0] - kv[0][1]) if "event" in r), None)
+            found.append((span.start, span.end, Cue(frozenset(kinds), fold(span.text), event_kind)))
         keep(doc, "cues", found)
         return doc
 
-    @staticmethod
-    def whole_words(doc: Doc, start: int, end: int) -> bool:
-        """The phrase begins and ends at word boundaries of underthesea's segmentation."""
-        return doc[start]._.word_start and doc[end - 1]._.word_end
+    def whole_words(self, doc: Doc, start: int, end: int) -> bool:
+        """The phrase begins and ends at word boundaries of underthesea's segmentation, or of a chunk."""
+        return (doc[start]._.word_start or start in self.starts) and (doc[end - 1]._.word_end or end in self.ends)

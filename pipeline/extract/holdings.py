@@ -94,6 +94,8 @@ def _titles(tokens: list[Token]) -> list[Item]:
 @actions.register("hold")
 def hold(match: Match, found: Holdings) -> None:
     titles = _titles(match.role("title"))
+    if match.params.get("apposition") and titles and _before_a_name(match):
+        titles = titles[:-1]  # "D, Bộ trưởng Bộ Công an E": the last title is E's
     body = match.first("body")
     text = match.params.get("title")
     for holder in match.role("holder"):
@@ -103,21 +105,34 @@ def hold(match: Match, found: Holdings) -> None:
         if text:
             found.add(holder._.item, None, group, match.construction.name, text=text,
                       body=body._.item.data if body is not None else None)
-        for title in _after_addressed_title(match, titles):
+        for title in _after_addressed_title(match, titles, found):
             found.add(holder._.item, title, group, match.construction.name)
 
 
-def _after_addressed_title(match: Match, titles: list[Item]) -> list[Item]:
-    """'Báo cáo với Phó Thủ tướng, Chủ tịch ... A': a title after a preposition is someone spoken
-    to or of, not a post of the name after the stack."""
+def _before_a_name(match: Match) -> bool:
     view = match.sentence.doc
-    prepositions = vocabulary().cue("preposition")
-    for n, title in enumerate(titles[:-1]):
+    last = max(t.i for t in match.role("title"))
+    return last + 1 < match.sentence.end and view[last + 1]._.kind in {"NAME", "RANK", "HON"}
+
+
+def _after_addressed_title(match: Match, titles: list[Item], found: Holdings) -> list[Item]:
+    """'Báo cáo với Phó Thủ tướng, Chủ tịch ... A': a title after a preposition that someone named
+    before holds is that person, spoken to or of, not a post of the name after the stack."""
+    view = match.sentence.doc
+    voc = vocabulary()
+    for n, title in enumerate(titles):
         k = next(t.i for t in view[match.start:match.end] if t._.item is title)
+        if title is titles[-1] and not (k + 1 < match.sentence.end and view[k + 1]._.kind == ","):
+            break  # the last title, attached to the name, is the name's
         before = view[k - 1] if k > match.sentence.start else None
-        if before is not None and (before._.kind == "CUE" and "preposition" in before._.tags
-                                   or before.lower_ in prepositions):
+        if before is None:
+            continue
+        if before.lower_ in voc.cue("possessive"):
             return titles[n + 1:]
+        if "preposition" in before._.tags or before.lower_ in voc.cue("preposition"):
+            held = fold(title.data.text)
+            if any(fold(h.text) == held or fold(h.text).startswith(held + " ") for h in found.holdings):
+                return titles[n + 1:]
     return titles
 
 
@@ -202,37 +217,70 @@ def share(match: Match, found: Holdings) -> None:
 
 
 def _list_items(sentence: Span, k: int) -> list[tuple[Item, str | None]]:
-    """(name, field) of each person of the list that starts at view token k: items separated by
-    ";", "," or "và", each a name with its own titles, styles and appositions, or a ministry's
-    field and a name ("Tài chính A"). A list that opens with a bare name holds bare names only."""
+    """(name, field) of each person of the list that starts at view token k. Items are separated
+    by ";" (or, in a list of bare names, by "," and "và"); each is a name with its own titles,
+    styles and appositions, or a ministry's field and a name ("Tài chính A"). A list that opens
+    with bare names holds bare names only: "các Thứ trưởng: A, B; Giám đốc X C" (C is someone else)."""
+    items = _split_items(sentence, k)
+    out: list[tuple[Item, str | None]] = []
+    names_only = None
+    for item in items:
+        names = [t for t in item if t._.kind == "NAME"]
+        titled = any(t._.kind in {"TITLE", "BODY"} for t in item)
+        if names_only is None:
+            names_only = not titled
+        if names_only and titled:
+            break
+        qualifier = _qualifier(item)
+        out.extend((n._.item, qualifier if len(names) == 1 else None) for n in names)
+    return out
+
+
+LIST_KINDS = {"TITLE", "BODY", "NAME", "HON", "RANK", "ROLE", "PLACE", ",", ";", "-", ")", "("}
+
+
+def _split_items(sentence: Span, k: int) -> list[list[Token]]:
+    """The items of the list that starts at view token k, up to the first token no list item has
+    (a verb, "cùng", the next list's "các")."""
     view = sentence.doc
-    voc = vocabulary()
-    items: list[tuple[Item, str | None]] = []
-    item_titled, names_only, qualifier = False, None, None
+    tokens: list[Token] = []
+    in_fields: set[int] = set()
+    depth = 0
     while k < sentence.end:
         token = view[k]
         kind = token._.kind
-        if kind == "(":
-            while k < sentence.end and view[k]._.kind != ")":
-                k += 1
-        elif kind == "NAME":
-            if names_only is None:
-                names_only = not item_titled and qualifier is None
-            if names_only and item_titled:
-                break  # "các Thứ trưởng: A, B; Giám đốc X C": C is someone else
-            items.append((token._.item, qualifier))
-            item_titled, qualifier = False, None
-        elif kind in {"TITLE", "BODY"}:
-            item_titled = True
-        elif kind in {"WORD", "CUE"} and token.lower_ != "và":
-            field = _field_at(view, k, sentence.end)
-            if not field:
-                break
-            qualifier, k = voc.fields[fold(field[0])], field[1] - 1
-        elif kind not in {",", ";", "-", "HON", "RANK", "ROLE", "WORD", "CUE", ")"}:
+        depth += (kind == "(") - (kind == ")")
+        field = _field_at(view, k, sentence.end) if depth <= 0 and kind not in LIST_KINDS else None
+        if field:
+            tokens.extend(view[k:field[1]])
+            in_fields.update(range(k, field[1]))
+            k = field[1]
+            continue
+        if depth <= 0 and kind not in LIST_KINDS and token.lower_ != "và":
             break
+        tokens.append(token)
         k += 1
-    return items
+    separator = ";" if any(t._.kind == ";" for t in tokens) else ","
+    items, current = [], []
+    for token in tokens:
+        if token._.kind == separator or (separator == "," and token.lower_ == "và" and token.i not in in_fields):
+            items.append(current)
+            current = []
+        else:
+            current.append(token)
+    items.append(current)
+    return [i for i in items if i]
+
+
+def _qualifier(item: list[Token]) -> str | None:
+    """The field of a ministry written before the item's name ("Tài chính A")."""
+    words = []
+    for token in item:
+        if token._.kind == "NAME":
+            break
+        words.append(token.text)
+    field = fold(" ".join(words))
+    return vocabulary().fields.get(field) if words else None
 
 
 def _field_at(view: Doc, k: int, end: int) -> tuple[str, int] | None:

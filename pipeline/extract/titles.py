@@ -142,8 +142,13 @@ class TitleFinder:
         doc = self.doc
         n = self.country_at(k)
         if n:
-            return k + n, self.voc.countries[fold(doc[k:k + n].text)] if fold(doc[k:k + n].text) in \
+            end = k + n
+            country = self.voc.countries[fold(doc[k:end].text)] if fold(doc[k:end].text) in \
                 self.voc.countries else self.places[k]._.place.name
+            station = self.places.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "tại" else None
+            if station is not None and station._.place.level in {"country", "province"}:
+                end = station.end  # "Đại sứ Pháp tại Việt Nam", "Tổng Lãnh sự Nhật Bản tại TP. Hồ Chí Minh"
+            return end, country
         for field_words in (2, 3):
             at = k + field_words
             field = doc[k:at]

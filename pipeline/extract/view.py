@@ -97,8 +97,8 @@ def _attr(group: str) -> str:
 def _word_kind(token: Token) -> str:
     if token.is_punct or not token.text[:1].isalnum():
         return token.text
-    if token.like_num:
-        return "NUM"
+    if token.text[:1].isdigit() or (token.like_num and token.text.islower()):
+        return "NUM"  # "6", "hai"; but "Tư" in "Tư pháp" is no four
     return "WORD"
 
 
