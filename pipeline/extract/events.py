@@ -41,7 +41,6 @@ from .vocabulary import vocabulary
 
 actions = Actions()
 MAX_WORDS_BEFORE_DATED_CLAUSE = 20
-CHAIR_SENTENCES = 6  # the opening paragraphs, where who chairs is said
 SUBJECT_SENTENCES = 3
 
 
@@ -113,7 +112,11 @@ def _opens(doc: Doc, segment: Sentence, date: DateMention, dateline_end: int) ->
     if before and before[-1].text == "," and after.startswith(",") and len(before) <= MAX_WORDS_BEFORE_DATED_CLAUSE:
         return True  # "Trong chuyến thăm chính thức Lào, chiều 5-3, Chủ tịch nước ..."
     bracketed = text[:date.start].rstrip().endswith("(") and text[date.end:].lstrip().startswith(")")
-    return bracketed  # "... làm việc tại tỉnh Gia Lai (ngày 12/1)."
+    if bracketed:
+        return True  # "... làm việc tại tỉnh Gia Lai (ngày 12/1)."
+    previous = before[-1] if before else None
+    return previous is not None and any(c.start <= previous.i < c.end and "event" in c._.cue.roles
+                                        for c in chunks(doc, "cues"))  # "Phiên họp chiều 8/4 tại ..."
 
 
 class Course:
@@ -130,6 +133,11 @@ class Course:
         holdings = doc._.holdings
         self.roster_only = {self.entities.person_named(h.holder.text) for h in holdings.holdings
                             if h.holder.start in holdings.roster_only}
+        # persons named only as the object of an election or appointment are not said to be present
+        appointed = {h.holder.start for h in holdings.holdings if h.appointed}
+        named_otherwise = {m.person for m in doc._.mentions if m.start not in appointed}
+        self.roster_only |= {self.entities.person_named(h.holder.text) for h in holdings.holdings
+                             if h.holder.start in appointed} - named_otherwise
         titles = chunks(doc, "titles")
         self.bodies = [s for s in chunks(doc, "bodies") if not any(t.start <= s.start and s.end <= t.end for t in titles)]
         self.cues = chunks(doc, "cues")
@@ -219,7 +227,7 @@ class Course:
 
     # -- chair ----------------------------------------------------------------------
     def chair(self, scope: list[Sentence]) -> str | None:
-        for segment in scope[:CHAIR_SENTENCES]:
+        for segment in scope:
             mentions = self.mentions_in(segment)
             for verb in self.cues_in(segment, "chair_verb"):
                 before = [m for m in mentions if m.end <= verb.start_char]
@@ -253,8 +261,13 @@ class Course:
         return None
 
     def adjacent(self, end: int, start: int) -> bool:
-        between = self.text[end:start].strip(" ,")
-        return len(between.split()) <= 1
+        """Nothing but a word, or a title in apposition, between a person and the verb
+        ("do đồng chí A, Bí thư Tỉnh ủy, chủ trì")."""
+        between = self.text[end:start]
+        for title in chunks(self.doc, "titles"):
+            if end <= title.start_char and title.end_char <= start:
+                between = between.replace(title.text, " ")
+        return len(between.replace(",", " ").split()) <= 1
 
     # -- participants ---------------------------------------------------------------
     def participants(self, scope: list[Sentence], chair: str | None) -> list[str]:

@@ -40,6 +40,7 @@ class Holding:
     group: int  # posts held together in one construction share a place
     construction: str
     shared: bool = False  # from a list's header
+    appointed: bool = False  # given by an act of appointment or election ("bầu A giữ chức X")
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Holdings:
         return self.groups
 
     def add(self, holder: Item, title: Item | None, group: int, construction: str, *, text: str | None = None,
-            body: Body | None = None, shared: bool = False) -> None:
+            body: Body | None = None, shared: bool = False, appointed: bool = False) -> None:
         if title is not None and not shared:
             owner = self.claimed.get(title.start)
             if owner is not None and owner != holder.start:
@@ -65,7 +66,8 @@ class Holdings:
         if any(h.holder.start == holder.start and h.title is not None and title is not None
                and h.title.start == title.start for h in self.holdings):
             return
-        self.holdings.append(Holding(holder, title, text or title.data.text, body, group, construction, shared))
+        self.holdings.append(Holding(holder, title, text or title.data.text, body, group, construction, shared,
+                                     appointed))
 
 
 @Language.factory("govkg_holdings", assigns=["doc._.holdings"], requires=["doc._.view"],
@@ -145,15 +147,16 @@ def hold_by_act(match: Match, found: Holdings) -> None:
     if not holders or not titles:
         return
     marker = match.tokens[0]
+    appointed = bool(match.params.get("appointment"))
     in_turn = "lần lượt" in fold(marker.text) or (marker.i > 1 and fold(marker.doc[marker.i - 2:marker.i].text) == "lần lượt")
     if in_turn and len(holders) == len(titles):
         for holder, title in zip(holders, titles):
-            found.add(holder, title, found.next_group(), match.construction.name)
+            found.add(holder, title, found.next_group(), match.construction.name, appointed=appointed)
         return
     for holder in holders:
         group = found.next_group()
         for title in titles:
-            found.add(holder, title, group, match.construction.name)
+            found.add(holder, title, group, match.construction.name, appointed=appointed)
 
 
 def _names_before(sentence: Span, k: int) -> list[Item]:
