@@ -57,7 +57,8 @@ class BodyChunker:
             "title_head": [t.title for t in voc.titles.values()],
             "verb": list(voc.directive_triggers) + list(voc.statement_verbs),
             "suffix": list(voc.cue("body_suffix")),
-        }, cased=("body",))
+            "country": list(voc.countries),
+        }, cased=("body", "country"))
 
     def __call__(self, doc: Doc) -> Doc:
         finder = BodyFinder(doc, self.table(doc))
@@ -82,6 +83,7 @@ class BodyFinder:
         self.lookup = lookup
         self.voc = vocabulary()
         self.places: dict[int, Span] = {s.start: s for s in chunks(doc, "places")}
+        self.after_title = False  # the body being read follows a title's head
 
     # -- helpers ------------------------------------------------------------------
     def found(self, i: int, j: int, kind: str, **fields) -> Found:
@@ -100,10 +102,14 @@ class BodyFinder:
 
     def may_start(self, i: int) -> bool:
         """A body starts capitalised, or lower-case as the last word of a title's head
-        ("Trưởng đoàn đại biểu Quốc hội": the delegation's head is written in lower case)."""
+        ("Trưởng đoàn đại biểu Quốc hội": the delegation's head is written in lower case), or as
+        a local head with its place ("đoàn ĐBQH tỉnh Bình Định")."""
         if is_cap(self.doc[i]):
             return True
-        return any(end == i + 1 for k in range(max(0, i - 3), i) for end, _ in self.lookup.at("title_head", k))
+        if any(end == i + 1 for k in range(max(0, i - 3), i) for end, _ in self.lookup.at("title_head", k)):
+            return True
+        local = self.local(i)
+        return local is not None and local.body.place is not None
 
     def inside_name(self, i: int) -> bool:
         """Token i continues a run of capitalised words: a name, not the start of a body;
@@ -111,8 +117,8 @@ class BodyFinder:
         if i == 0:
             return False
         previous = self.doc[i - 1]
-        if not (is_cap(previous) and is_word(previous)) or previous.text.isupper():
-            return False
+        if not (is_cap(previous) and is_word(previous)) or previous.text.isupper() or previous.is_sent_start:
+            return False  # "Tại Trung đoàn 48": a capitalised word opening the sentence is no name
         return not any(end == i for k in range(max(0, i - 4), i) for end, _ in self.lookup.at("title_head", k))
 
     # -- the match at a token -------------------------------------------------------
@@ -242,6 +248,7 @@ class BodyFinder:
     # -- generic bodies ---------------------------------------------------------------
     def generic(self, i: int) -> Found | None:
         doc = self.doc
+        self.after_title = any(end == i for k in range(max(0, i - 5), i) for end, _ in self.lookup.at("title_head", k))
         if self.inside_name(i) or self.lookup.longest("venue", i):
             return None  # a name, not a body; "Trung tâm Hội nghị tỉnh" is a building
         head_match = self.lookup.longest("generic_head", i)
@@ -302,8 +309,9 @@ class BodyFinder:
                 tail = self.known_suffix(j)
                 k = j + tail
                 if tail and k < len(doc) and is_cap(doc[k]) and is_word(doc[k]) and not name_starts(doc, k) \
-                        and self.places.get(k) is None:
-                    tail = 0  # "Mỹ Thuận" is a name, not "Mỹ" the country and then something else
+                        and not self.after_title:
+                    tail = 0  # "Mỹ Thuận" is a name, not "Mỹ" the country and then something else; but
+                    # after a title, a name follows its body: "Phó Chủ tịch Thượng viện Chile Rodrigo ..."
                 if tail:
                     return j + tail
                 if lowered:
@@ -336,10 +344,20 @@ class BodyFinder:
         return j < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and not self.cue("body_name_stop", j)
 
     def known_suffix(self, j: int) -> int:
-        """Tokens of a place or standard qualifier ("Trung ương", "Việt Nam") at j."""
-        place = self.places.get(j)
-        if place is not None:
-            return place.end - j
+        """Tokens of places, countries or a standard qualifier ("Trung ương", "Việt Nam Hải
+        Phòng") at j."""
+        k = j
+        while True:
+            place = self.places.get(k)
+            country = self.lookup.longest("country", k)
+            if place is not None:
+                k = place.end
+            elif country:
+                k = country[0]
+            else:
+                break
+        if k > j:
+            return k - j
         suffix = self.lookup.longest("suffix", j)
         return suffix[0] - j if suffix else 0
 

@@ -138,6 +138,8 @@ def register_entities(doc: Doc) -> Doc:
         credit = any(c.start <= span.start_char < c.end for c in credits)
         entities.person(span._.name.text, Span(span.start_char, span.end_char), photo_credit=credit)
     titles = chunks(doc, "titles")
+    for title in titles:
+        _register_default_body(entities, title)
     addressed = {span.end for span in chunks(doc, "cues") if "trigger" in span._.cue.roles}
     for span in chunks(doc, "bodies"):
         title = next((t for t in titles if t.start <= span.start and span.end <= t.end), None)
@@ -153,13 +155,23 @@ def _register_in_title(entities: Entities, title: DocSpan, span: DocSpan) -> Non
     """A body named in a title is mentioned whether or not anyone holds the post; one that needs
     a place gets it with the post (pipeline/extract/positions.py)."""
     body = span._.body
-    entry = vocabulary().titles[fold(title._.title.head)]
     own = title._.title.body
     if own is not None and own.start == body.start and own.end == body.end:
         if not body.needs_place and not body.members:
             entities.register(body)
-    elif entry.default_body and fold(body.name) == fold(entry.default_body):
-        entities.register(body)  # "Thủ tướng Chính phủ": the default body, written
+
+
+def _register_default_body(entities: Entities, title: DocSpan) -> None:
+    """'Thủ tướng Chính phủ', 'Thường trực Ban Bí thư': the title's default body, written in it."""
+    entry = vocabulary().titles[fold(title._.title.head)]
+    if not entry.default_body or title._.title.body is not None:
+        return
+    at = fold(title.text).find(fold(entry.default_body))
+    if at >= 0:
+        start = title.start_char + at
+        known = vocabulary().body(entry.default_body)
+        entities.body(entry.default_body, known.kind if known else "StateBody", known.iri if known else None,
+                      Span(start, start + len(entry.default_body)))
 
 
 def _register_mention(entities: Entities, body: Body, addressed: bool) -> None:

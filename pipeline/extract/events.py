@@ -131,13 +131,11 @@ class Course:
         self.mentions: list[Mention] = doc._.mentions
         self.directives = doc._.directives
         holdings = doc._.holdings
-        self.roster_only = {self.entities.person_named(h.holder.text) for h in holdings.holdings
-                            if h.holder.start in holdings.roster_only}
-        # persons named only as the object of an election or appointment are not said to be present
-        appointed = {h.holder.start for h in holdings.holdings if h.appointed}
-        named_otherwise = {m.person for m in doc._.mentions if m.start not in appointed}
-        self.roster_only |= {self.entities.person_named(h.holder.text) for h in holdings.holdings
-                             if h.holder.start in appointed} - named_otherwise
+        # persons named only in a roster, or only as the object of an election or appointment, are
+        # not said to be present
+        listed = {h.holder.start for h in holdings.holdings if h.appointed} | holdings.roster_only
+        named_otherwise = {m.person for m in self.mentions if m.start not in listed}
+        self.listed_only = {m.person for m in self.mentions if m.start in listed} - named_otherwise
         titles = chunks(doc, "titles")
         self.bodies = [s for s in chunks(doc, "bodies") if not any(t.start <= s.start and s.end <= t.end for t in titles)]
         self.cues = chunks(doc, "cues")
@@ -278,7 +276,7 @@ class Course:
             mentions = self.mentions_in(segment)
             for k, mention in enumerate(mentions):
                 person = self.entities.persons[mention.person]
-                if mention.person == chair or person.photo_credit or mention.person in self.roster_only:
+                if mention.person == chair or person.photo_credit or mention.person in self.listed_only:
                     continue
                 if mention.person in honorary_only and not attending:
                     continue

@@ -10,7 +10,8 @@ titles, and the persons only listed in a roster. The actions, by name:
   share         the titles of a list's header go to every person of the list after it
   hold_by_act   "... giữ chức X": the persons named just before the verb hold X
   former        "nguyên X": X is a post held before
-  roster        "Bộ X hiện có Bộ trưởng A và 6 Thứ trưởng: ...": X is the body of those posts
+  body_of_titles  "Bộ X hiện có Bộ trưởng A và 6 Thứ trưởng: ...", "Tại Công ty X, Tổng Giám đốc
+                A ...": X is the body of the posts written without one
 
 A title goes to one person only (the first construction that gives it), except the
 titles of a list's header, which every member of the list shares.
@@ -183,15 +184,19 @@ def former(match: Match, found: Holdings) -> None:
         found.former.add(title.start)
 
 
-@actions.register("roster")
-def roster(match: Match, found: Holdings) -> None:
-    """The body of a roster goes to the bare titles after it, whose holders are only listed."""
+@actions.register("body_of_titles")
+def body_of_titles(match: Match, found: Holdings) -> None:
+    """The ROLE body goes to the titles written without one in the rest of the sentence ("Bộ X
+    hiện có Bộ trưởng A và 6 Thứ trưởng: ...", "Tại Công ty X, Tổng Giám đốc A cho biết");
+    with `listed: true` (a roster), their holders are only listed, not said to be present."""
     body = match.first("body")._.item.data
     view = match.sentence.doc
+    titles = vocabulary().titles
     for token in view[match.start:match.sentence.end]:
-        if token._.kind == "TITLE" and token._.item.data.body is None:
+        if token._.kind == "TITLE" and token._.item.data.body is None and not token._.item.data.country \
+                and titles[fold(token._.item.data.head)].body != "none" and not titles[fold(token._.item.data.head)].default_body:
             found.title_bodies[token._.item.start] = body
-        elif token._.kind == "NAME":
+        elif token._.kind == "NAME" and match.params.get("listed"):
             found.roster_only.add(token._.item.start)
 
 

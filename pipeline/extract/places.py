@@ -103,4 +103,4 @@ class PlaceChunker:
             return False
         previous = doc[i - 1]
         return is_cap(previous) and is_word(previous) and previous.lower_ not in self.voc.units \
-            and not previous.text.isupper()
+            and not previous.text.isupper() and not previous.is_sent_start

@@ -79,7 +79,7 @@ class TitleFinder:
         if i == 0:
             return False
         previous = self.doc[i - 1]
-        if not (is_cap(previous) and is_word(previous)) or previous.text.isupper():
+        if not (is_cap(previous) and is_word(previous)) or previous.text.isupper() or previous.is_sent_start:
             return False
         ends = {end for _, end, _ in found} | {s.end for s in self.bodies.values()} | \
             {s.end for s in self.places.values()}
