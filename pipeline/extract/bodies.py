@@ -108,7 +108,7 @@ class BodyFinder:
             return True
         if any(end == i + 1 for k in range(max(0, i - 3), i) for end, _ in self.lookup.at("title_head", k)):
             return True
-        local = self.local(i)
+        local = self.local(i) if self.doc[i]._.word_start else None  # "trụ sở" is no "Sở"
         return local is not None and local.body.place is not None
 
     def inside_name(self, i: int) -> bool:

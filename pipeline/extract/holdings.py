@@ -97,8 +97,12 @@ def _titles(tokens: list[Token]) -> list[Item]:
 @actions.register("hold")
 def hold(match: Match, found: Holdings) -> None:
     titles = _titles(match.role("title"))
-    if match.params.get("apposition") and titles and _before_a_name(match):
-        titles = titles[:-1]  # "D, Bộ trưởng Bộ Công an E": the last title is E's
+    if match.params.get("apposition") and titles:
+        if _before_a_name(match):
+            titles = titles[:-1]  # "D, Bộ trưởng Bộ Công an E": the last title is E's
+        # "Với Đại sứ A, Tổng Bí thư, Chủ tịch nước cho biết": titles someone else holds are that
+        # person, the subject, not posts of A
+        titles = [t for t in titles if not _held_by_another(found, t, match.role("holder"))]
     body = match.first("body")
     text = match.params.get("title")
     for holder in match.role("holder"):
@@ -110,6 +114,12 @@ def hold(match: Match, found: Holdings) -> None:
                       body=body._.item.data if body is not None else None)
         for title in _after_addressed_title(match, titles, found):
             found.add(holder._.item, title, group, match.construction.name)
+
+
+def _held_by_another(found: Holdings, title: Item, holders: list[Token]) -> bool:
+    names = {fold(h.text) for h in holders}
+    wanted = fold(title.data.text)
+    return any(fold(h.text) == wanted and fold(h.holder.text) not in names for h in found.holdings)
 
 
 def _before_a_name(match: Match) -> bool:
