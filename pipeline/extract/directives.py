@@ -34,7 +34,6 @@ from .vocabulary import vocabulary
 
 actions = Actions()
 MAX_WORDS_BETWEEN_SUBJECT_AND_VERB = 3
-MAX_LEAD_OF_COORDINATED_SUBJECT = 6
 
 
 @Language.factory("govkg_directives", assigns=["doc._.directives"],
@@ -71,6 +70,7 @@ class Passage:
     sentence_issuer: str | None = None
     previous_trigger: int | None = None  # view index of the sentence's last directive verb
     handled: set[int] = field(default_factory=set)  # view indices of triggers already decided
+    described: dict[str, str] = field(default_factory=dict)  # "nhà đầu tư" -> the body described so
 
     def __post_init__(self):
         self.entities: Entities = self.doc._.entities
@@ -88,6 +88,12 @@ class Passage:
 
     def begin(self, sentence: ViewSpan) -> None:
         self.sentence, self.sentence_issuer, self.previous_trigger = sentence, None, None
+        view = sentence.doc
+        for k in range(sentence.start, sentence.end - 2):  # "Công ty X, nhà đầu tư dự án Y"
+            if view[k]._.kind == "BODY" and view[k + 1]._.kind == "," and "body_description" in view[k + 2]._.tags:
+                key = self.body_key(view[k]._.item.data)
+                if key:
+                    self.described[fold(view[k + 2].text)] = key
 
     def evidence(self) -> Span:
         start = self.sentence[0]._.item.start
@@ -95,11 +101,46 @@ class Passage:
 
     # -- referents: what a view token names --------------------------------------------
     def referent(self, token: Token) -> str | None:
-        """The person or body a view token names, if any."""
+        """The person or body a view token names, if any: a body, a mention of a person, a
+        country, "Trung ương", or a head written alone that refers back to the body of that kind
+        named last ("Bộ đã yêu cầu", "đề nghị công ty chăm lo")."""
         item = token._.item
-        if token._.kind == "BODY":
+        kind = token._.kind
+        if kind == "BODY":
             return self.body_key(item.data)
-        return self.mention_at.get(item.start)
+        person = self.mention_at.get(item.start)
+        if person is not None:
+            return person
+        if kind == "PLACE" and item.data.level == "country":
+            return self.entities.body(item.data.name, "ForeignBody", span=Span(item.start, item.end))
+        if kind == "CUE" and "central_body" in token._.tags and is_cap(token):
+            return self.entities.body(item.text, "PartyBody", span=Span(item.start, item.end))
+        return self.body_referred_back(token)
+
+    def body_referred_back(self, token: Token) -> str | None:
+        """'Bộ' (capitalised, alone) or 'công ty', 'nhà đầu tư' (a body_reference cue): the body of that
+        head named last before, or the body described so ("Công ty X, nhà đầu tư dự án Y")."""
+        view = token.doc
+        k = token.i
+        text = fold(token.text)
+        next_is_name = k + 1 < len(view) and is_cap(view[k + 1]) and view[k + 1]._.kind == "WORD"
+        if token._.kind == "WORD" and is_cap(token) and text in vocabulary().org_heads and not next_is_name:
+            head = text
+        elif "body_reference" in token._.tags:
+            head = text
+            described = self.described.get(text)
+            if described is not None:
+                return described
+        else:
+            return None
+        best, best_at = None, -1
+        for key, org in self.entities.organizations.items():
+            if not fold(org.name).startswith(head + " "):
+                continue
+            for span in org.mentions:
+                if best_at < span.start < token._.item.start:
+                    best, best_at = key, span.start
+        return best
 
     def body_key(self, body: Body) -> str | None:
         if body.represents is not None:
@@ -184,7 +225,7 @@ def _issuer(match: Match, passage: Passage, trigger: Token) -> str | None:
         return passage.referent(given)
     if match.params.get("issuer") == "document":
         return _document_issuer(passage, match.first("document"))
-    return _subject_before(passage, trigger.i) or passage.sentence_issuer or _coordinated_subject(passage, trigger.i)
+    return _subject_before(passage, trigger.i) or passage.sentence_issuer or _clause_subject(passage, trigger.i)
 
 
 def _subject_before(passage: Passage, k: int) -> str | None:
@@ -209,8 +250,20 @@ def _subject_before(passage: Passage, k: int) -> str | None:
 
 
 def _adverbs_only(passage: Passage, subject: Token, verb: Token) -> bool:
+    """Only adverbs, an apposition or a bracket between the subject and the verb: "Bộ Chính trị
+    cũng yêu cầu", "cử tri A (phường X), nguyên Phó Chánh án Y, đề nghị"."""
     end = passage.mention_end.get(subject._.item.start, subject._.item.end)
-    between = re.sub(r"\([^()]*\)", " ", fold(passage.text[end:verb._.item.start])).strip(" ,")
+    view = subject.doc
+    kept = []
+    depth = 0
+    for token in view[subject.i + 1:verb.i]:
+        if token._.item.start < end:
+            continue
+        depth += (token._.kind == "(") - (token._.kind == ")")
+        if depth > 0 or token._.kind in {"(", ")", ",", "TITLE", "RANK"} or "former_marker" in token._.tags:
+            continue
+        kept.append(token.text)
+    between = fold(" ".join(kept))
     if not between:
         return True
     adverbs = vocabulary().cue("subject_adverb")
@@ -219,18 +272,34 @@ def _adverbs_only(passage: Passage, subject: Token, verb: Token) -> bool:
         len(between.split()) <= MAX_WORDS_BETWEEN_SUBJECT_AND_VERB
 
 
-def _coordinated_subject(passage: Passage, k: int) -> str | None:
-    """'Bộ trưởng A ghi nhận ... và đề nghị ...': the subject of the sentence's first verb."""
+def _clause_subject(passage: Passage, k: int) -> str | None:
+    """The subject of the clause the verb at view token k ends: the last person or body before it
+    that opens a clause (at the sentence's head, or after a comma or semicolon), past an
+    introduction ("Tiếp Đại sứ A, Tổng Bí thư đánh giá ..., đồng thời đề nghị ...")."""
     sentence = passage.sentence
     view = sentence.doc
-    if k == sentence.start or fold(view[k - 1].text) not in vocabulary().cue("clause_link"):
-        return None
-    for token in sentence:
+    for j in range(k - 1, sentence.start - 1, -1):
+        token = view[j]
+        if token._.kind == ";":
+            break
         key = passage.referent(token)
-        if key is not None:
-            lead = fold(passage.text[sentence[0]._.item.start:token._.item.start])
-            return key if len(lead.split()) <= MAX_LEAD_OF_COORDINATED_SUBJECT else None
+        if key is None:
+            continue
+        opener = j == sentence.start or view[j - 1]._.kind in {",", ";"} or \
+            all(t._.kind in {"TITLE", "HON", "RANK", "ROLE", ","} for t in view[sentence.start:j])
+        if opener and not _in_introduction(view, sentence, j):
+            return key
     return None
+
+
+def _in_introduction(view: Doc, sentence: ViewSpan, j: int) -> bool:
+    """Token j is in the sentence's introductory clause ("Tiếp Đại sứ A," "Với ông B,"): a clause
+    that opens with a word, not a name, and ends at the first comma."""
+    first = view[sentence.start]
+    if first._.kind not in {"WORD", "CUE"}:
+        return False
+    comma = next((t.i for t in view[sentence.start:sentence.end] if t._.kind == ","), None)
+    return comma is not None and j < comma
 
 
 def _new_clause(passage: Passage, k: int) -> bool:
@@ -268,11 +337,9 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
     if k >= sentence.end:
         return [], k
     rest = fold(passage.text[view[k]._.item.start:sentence[-1]._.item.end])
-    if view[k]._.kind != "BODY" and any(rest.startswith(v + " ") for v in voc.vague_addressees):
+    if view[k]._.kind != "BODY" and passage.referent(view[k]) is None and \
+            any(rest.startswith(v + " ") for v in voc.vague_addressees):
         return [], k  # "các bộ, ngành", "cơ quan soạn thảo"; but "Cơ quan Phát triển Pháp" is named
-    bare = _bare_head(passage, k)
-    if bare:
-        return [bare], k + 1
     out: list[str] = []
     j = k
     while j < sentence.end:
@@ -280,6 +347,9 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
             j += 1  # "đề nghị đồng chí A"
         if j >= sentence.end:
             break
+        if view[j]._.kind in {"TITLE", "RANK"} and j + 1 < sentence.end and view[j + 1]._.kind in {"NAME", "RANK", "HON"}:
+            j += 1  # "giao Phó Chủ tịch UBND tỉnh A": the person after the title
+            continue
         token = view[j]
         ministries = _ministries_by_field(passage, j)
         if ministries:
@@ -339,25 +409,6 @@ def _ministries_by_field(passage: Passage, j: int) -> tuple[list[str], int] | No
             continue
         break
     return (keys, k) if keys else None
-
-
-def _bare_head(passage: Passage, k: int) -> str | None:
-    """'đề nghị Bộ sớm ban hành': the body of that head ("Bộ ...") the article named last."""
-    view = passage.sentence.doc
-    token = view[k]
-    if token._.kind != "WORD" or not is_cap(token) or fold(token.text) not in vocabulary().org_heads:
-        return None
-    if k + 1 < passage.sentence.end and is_cap(view[k + 1]):
-        return None
-    before = token._.item.start
-    best, best_at = None, -1
-    for key, org in passage.entities.organizations.items():
-        if not fold(org.name).startswith(fold(token.text) + " "):
-            continue
-        for span in org.mentions:
-            if best_at < span.start < before:
-                best, best_at = key, span.start
-    return best
 
 
 def _content(passage: Passage, k: int) -> str:
