@@ -343,8 +343,8 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
     out: list[str] = []
     j = k
     while j < sentence.end:
-        while j < sentence.end and view[j]._.kind == "HON":
-            j += 1  # "đề nghị đồng chí A"
+        while j < sentence.end and (view[j]._.kind == "HON" or "title_modifier" in view[j]._.tags):
+            j += 1  # "đề nghị đồng chí A", "đề nghị tân Bộ trưởng A"
         if j >= sentence.end:
             break
         if view[j]._.kind in {"TITLE", "RANK"} and j + 1 < sentence.end and view[j + 1]._.kind in {"NAME", "RANK", "HON"}:
@@ -377,7 +377,7 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
 
 def _starts_addressee(passage: Passage, j: int) -> bool:
     view = passage.sentence.doc
-    while j < passage.sentence.end and view[j]._.kind == "HON":
+    while j < passage.sentence.end and (view[j]._.kind == "HON" or "title_modifier" in view[j]._.tags):
         j += 1
     if j >= passage.sentence.end:
         return False

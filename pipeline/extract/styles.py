@@ -36,13 +36,20 @@ class StyleChunker:
         while i < len(doc):
             match = lookup.longest("style", i)
             if match and i not in taken and self.written_as_style(doc, i, self.voc.styles[match[1]].kind) \
-                    and doc[i]._.word_start and doc[match[0] - 1]._.word_end:  # "cụ thể" is no "cụ"
+                    and self.whole_words(doc, i, match[0]):
                 found.append((i, match[0], self.voc.styles[match[1]]))
                 i = match[0]
             else:
                 i += 1
         keep(doc, "styles", found)
         return doc
+
+    @staticmethod
+    def whole_words(doc: Doc, start: int, end: int) -> bool:
+        """A style is a word of its own ("cụ thể" holds no "cụ"), though the segmenter may glue the
+        name after it ("Bà Xuân")."""
+        glued_name = end < len(doc) and is_cap(doc[end])
+        return doc[start]._.word_start and (doc[end - 1]._.word_end or glued_name)
 
     def written_as_style(self, doc: Doc, i: int, kind: str) -> bool:
         if kind not in CASE_SENSITIVE:
