@@ -189,7 +189,7 @@ class BodyFinder:
         if place is not None:
             return self.distributed(i, j, head.kind) or \
                 self.found(i, place.end, head.kind, place=place._.place)
-        count = j < len(doc) and doc[j].lower_ in self.voc.cue("count_word")
+        count = j < len(doc) and doc[j].text in self.voc.cue("count_word")  # "hai tỉnh", not "Ba Đình"
         unit = self.lookup.longest("unit", j + count)
         if count:
             return self.distributed(i, j, head.kind, count=True)  # "Công an các tỉnh": no named body

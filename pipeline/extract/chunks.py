@@ -100,6 +100,17 @@ def _bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     return doc._.word_starts, doc._.word_ends
 
 
+def word_before(doc: Doc, i: int) -> str:
+    """The lexical word (underthesea's) that ends right before token i, folded ("" at the start)."""
+    if i == 0:
+        return ""
+    end = doc[i - 1].idx + len(doc[i - 1])
+    k = i - 1
+    while k > 0 and not doc[k]._.word_start and not doc[k - 1].is_space:
+        k -= 1
+    return fold(doc.text[doc[k].idx:end])
+
+
 def chunks(doc: Doc, group: str) -> list[Span]:
     """The spans of a chunk group, in text order (empty before its chunker ran)."""
     return sorted(doc.spans[group], key=lambda s: s.start) if group in doc.spans else []

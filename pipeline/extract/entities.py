@@ -31,10 +31,12 @@ CITY_UNITS = {"thành phố", "tp", "tp."}
 
 @dataclass
 class PlaceContext:
-    """The places an article names, in order, to complete bodies written without one."""
+    """The places an article names, in order, to complete bodies written without one. A place
+    written with its unit ("tỉnh Bắc Giang") or as a body's ("HĐND tỉnh Bắc Giang") sets the
+    context; one named alone in passing ("kết nối với Hà Nội") only where nothing else does."""
 
     offsets: list[int] = field(default_factory=list)
-    entries: list[tuple[str, str, str | None]] = field(default_factory=list)  # (level, name, unit)
+    entries: list[tuple[str, str, str | None, bool]] = field(default_factory=list)  # (level, name, unit, strong)
 
     @classmethod
     def of(cls, doc: Doc) -> "PlaceContext":
@@ -42,23 +44,28 @@ class PlaceContext:
         for span in chunks(doc, "places"):
             place = span._.place
             if place.level != "country":
-                found.append((span.start_char, place.level, place.name, place.unit))
+                found.append((span.start_char, place.level, place.name, place.unit, place.unit is not None))
         for span in chunks(doc, "bodies"):
             for body in span._.body.members or (span._.body,):
                 if body.place and body.place.level != "country":
-                    found.append((body.start, body.place.level, body.place.name, body.place.unit))
+                    found.append((body.start, body.place.level, body.place.name, body.place.unit, True))
         found.sort(key=lambda f: f[0])
         return cls([f[0] for f in found], [f[1:] for f in found])
 
     def at(self, level: str, offset: int) -> str | None:
         """The place of that level ("province", "city", "district", "commune") named last before offset."""
         entries = self.entries[:bisect.bisect_left(self.offsets, offset)]
+        strong = [e for e in entries if e[3]]
+        return self._last(strong, level) or self._last(entries, level)
+
+    @staticmethod
+    def _last(entries, level: str) -> str | None:
         if level == "city":  # a city: the last one written as a city, else the last province
-            for lvl, name, unit in reversed(entries):
+            for lvl, name, unit, _ in reversed(entries):
                 if unit in CITY_UNITS or (lvl == "province" and vocabulary().province_kind.get(name) == "thành phố"):
                     return name
             level = "province"
-        for lvl, name, _ in reversed(entries):
+        for lvl, name, _, _ in reversed(entries):
             if lvl == level:
                 return name
         return None

@@ -117,6 +117,9 @@ def hold(match: Match, found: Holdings) -> None:
 
 
 def _held_by_another(found: Holdings, title: Item, holders: list[Token]) -> bool:
+    """A post one person holds at a time, that someone else holds in the article."""
+    if not vocabulary().titles[fold(title.data.head)].unique:
+        return False
     names = {fold(h.text) for h in holders}
     wanted = fold(title.data.text)
     return any(fold(h.text) == wanted and fold(h.holder.text) not in names for h in found.holdings)
@@ -164,10 +167,10 @@ def hold_by_act(match: Match, found: Holdings) -> None:
         for holder, title in zip(holders, titles):
             found.add(holder, title, found.next_group(), match.construction.name, appointed=appointed)
         return
-    for holder in holders:
+    for holder in holders:  # "các đồng chí B, C giữ chức Phó Bí thư Tỉnh ủy": each holds it
         group = found.next_group()
         for title in titles:
-            found.add(holder, title, group, match.construction.name, appointed=appointed)
+            found.add(holder, title, group, match.construction.name, appointed=appointed, shared=len(holders) > 1)
 
 
 def _names_before(sentence: Span, k: int) -> list[Item]:

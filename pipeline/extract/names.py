@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .capitals import name_split
-from .chunks import Name, chunks, is_cap, is_word, keep
+from .chunks import Name, chunks, is_cap, is_word, keep, word_before
 from .vocabulary import vocabulary
 
 MAX_NAME_WORDS = 6
@@ -84,11 +84,10 @@ class NameChunker:
         return None
 
     def after_place_word(self, doc: Doc, i: int) -> bool:
-        if i == 0:
+        """After "đường", "cao tốc", "thôn" (as words: not the "thôn" of "nông thôn")."""
+        if i == 0 or is_cap(doc[i - 1]):
             return False
-        previous = doc[i - 1]
-        return previous.lower_ in self.voc.cue("not_a_person_before") and not is_cap(previous) and \
-            not (i > 1 and is_cap(doc[i - 2]))
+        return word_before(doc, i) in self.voc.cue("not_a_person_before")
 
     def full_names_after_address(self, doc: Doc, found, styles) -> list[tuple[int, int, Name]]:
         """'Ông Quốc Bảo' opening a sentence is the full name of someone named so elsewhere."""

@@ -34,6 +34,7 @@ class TitleEntry:
     default_body: str | None
     body_head: str | None
     level: str
+    unique: bool = True  # one holder at a time ("Tổng Bí thư"), not many ("Ủy viên Bộ Chính trị")
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def vocabulary() -> Vocabulary:
     _load_fields(voc)
     for row in read_tsv("vocab", "titles.tsv"):
         entry = TitleEntry(normalize_text(row["title"]), row["body"], normalize_text(row["default_body"]) or None,
-                           normalize_text(row["body_head"]) or None, row["level"])
+                           normalize_text(row["body_head"]) or None, row["level"], row.get("holders") != "many")
         voc.titles[fold(entry.title)] = entry
     for row in read_tsv("vocab", "honorifics.tsv"):
         style = Style(normalize_text(row["word"]), row["kind"], row["pronoun"] == "yes")
