@@ -58,7 +58,8 @@ class BodyChunker:
             "verb": list(voc.directive_triggers) + list(voc.statement_verbs),
             "suffix": list(voc.cue("body_suffix")),
             "country": list(voc.countries),
-        }, cased=("body", "country"))
+            "province": list(voc.provinces),
+        }, cased=("body", "country", "province"))
 
     def __call__(self, doc: Doc) -> Doc:
         finder = BodyFinder(doc, self.table(doc))
@@ -147,7 +148,7 @@ class BodyFinder:
             return standing if standing and standing.j >= delegation.j else delegation
         prefixed = self.prefixed(i)
         core = self.core(i)
-        if prefixed and (core is None or prefixed.j > core.j):
+        if prefixed and (core is None or prefixed.j >= core.j):
             return prefixed
         return core
 
@@ -266,14 +267,18 @@ class BodyFinder:
             return None
         if head.naming != "person" and name_starts(doc, j):
             return None  # "Báo cáo viên Lê Văn A": a person follows the head
-        return self.found(i, self.proper_name_end(j, person_named=head.naming == "person"), head.kind)
+        end = self.proper_name_end(j, person_named=head.naming == "person")
+        inner = next((self.local(k) for k in range(j, end) if self.local(k) and self.local(k).j == end), None)
+        if inner is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy": the local body it belongs to
+            return self.found(i, end, head.kind, needs_place=inner.body.needs_place, place=inner.body.place)
+        return self.found(i, end, head.kind)
 
     def proper_name_end(self, j: int, person_named: bool = False) -> int:
         """End of the proper part of a body name starting at token j (capitalised)."""
         doc = self.doc
-        place = self.places.get(j)
-        if place is not None and not self.continues_lower(place.end):
-            return place.end
+        places = self.place_chain(j)
+        if places and (self.after_title or not self.continues_lower(j + places)):
+            return j + places  # "Cục Hải quan Hà Nội"; after a title, "Hạ viện Australia" and a name
         if person_named:  # "Bệnh viện Bạch Mai Đào Xuân Cơ": up to the next person's name
             run = cap_run(doc, j, 7)
             split = name_split(doc, j, run)
@@ -306,6 +311,9 @@ class BodyFinder:
                 reference = self.lookup.longest("body", j)
                 if reference:  # "Cơ quan Cảnh sát điều tra Bộ Công an"
                     return reference[0]
+                local = self.local(j)
+                if local is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy", and a name after it
+                    return local.j
                 tail = self.known_suffix(j)
                 k = j + tail
                 if tail and k < len(doc) and is_cap(doc[k]) and is_word(doc[k]) and not name_starts(doc, k) \
@@ -343,21 +351,25 @@ class BodyFinder:
         doc = self.doc
         return j < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and not self.cue("body_name_stop", j)
 
-    def known_suffix(self, j: int) -> int:
-        """Tokens of places, countries or a standard qualifier ("Trung ương", "Việt Nam Hải
-        Phòng") at j."""
+    def place_chain(self, j: int) -> int:
+        """Tokens of the places and countries written one after another at j ("Việt Nam Hải Phòng")."""
         k = j
         while True:
             place = self.places.get(k)
             country = self.lookup.longest("country", k)
+            province = self.lookup.longest("province", k)
             if place is not None:
                 k = place.end
-            elif country:
-                k = country[0]
+            elif country or province:
+                k = (country or province)[0]
             else:
-                break
-        if k > j:
-            return k - j
+                return k - j
+
+    def known_suffix(self, j: int) -> int:
+        """Tokens of places, countries or a standard qualifier ("Trung ương") at j."""
+        places = self.place_chain(j)
+        if places:
+            return places
         suffix = self.lookup.longest("suffix", j)
         return suffix[0] - j if suffix else 0
 
@@ -433,10 +445,9 @@ class BodyFinder:
         doc = self.doc
         j = m.j
         if not m.body.place and not m.body.needs_place:
-            country = self.places.get(j)
-            if country is not None and country._.place.level == "country" and \
-                    not m.body.name.endswith(country._.place.name):
-                j = country.end
+            country = self.lookup.longest("country", j)
+            if country and not fold(m.body.name).endswith(country[1]):
+                j = country[0]  # "Bộ Công Thương Việt Nam"
         ends_with_country = any(s._.place.level == "country" for s in self.places.values() if s.end == j)
         if j + 1 < len(doc) and doc[j].lower_ == "tại" and (ends_with_country or self.lookup.longest("venue", m.i)
                                                              or doc[m.i].lower_.startswith("đại")):
