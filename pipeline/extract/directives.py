@@ -71,6 +71,7 @@ class Passage:
     previous_trigger: int | None = None  # view index of the sentence's last directive verb
     handled: set[int] = field(default_factory=set)  # view indices of triggers already decided
     described: dict[str, str] = field(default_factory=dict)  # "nhà đầu tư" -> the body described so
+    pending: dict[str, tuple] = field(default_factory=dict)  # bodies registered only once a directive names them
 
     def __post_init__(self):
         self.entities: Entities = self.doc._.entities
@@ -112,10 +113,22 @@ class Passage:
         if person is not None:
             return person
         if kind == "PLACE" and item.data.level == "country":
-            return self.entities.body(item.data.name, "ForeignBody", span=Span(item.start, item.end))
+            return self.pending_body(item.data.name, "ForeignBody", item)
         if kind == "CUE" and "central_body" in token._.tags and is_cap(token):
-            return self.entities.body(item.text, "PartyBody", span=Span(item.start, item.end))
+            return self.pending_body(item.text, "PartyBody", item)
         return self.body_referred_back(token)
+
+    def pending_body(self, name: str, kind: str, item) -> str:
+        """A country or "Trung ương" is a body only when a directive names it: registered then."""
+        key = f"pending:{item.start}"
+        self.pending[key] = (name, kind, Span(item.start, item.end))
+        return key
+
+    def settle(self, key: str | None) -> str | None:
+        if key is None or key not in self.pending:
+            return key
+        name, kind, span = self.pending[key]
+        return self.entities.body(name, kind, span=span)
 
     def body_referred_back(self, token: Token) -> str | None:
         """'Bộ' (capitalised, alone) or 'công ty', 'nhà đầu tư' (a body_reference cue): the body of that
@@ -165,6 +178,8 @@ class Passage:
         return [k for k in [self.body_key(body)] if k]
 
     def add(self, issuer: str, trigger: Token, content: str, addressees: list[str | None]) -> None:
+        issuer = self.settle(issuer)
+        addressees = [self.settle(a) for a in addressees]
         for addressee in addressees or [None]:
             self.directives.append(Directive(issuer, trigger.text, content, self.evidence(), addressee))
         self.sentence_issuer = issuer
