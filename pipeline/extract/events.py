@@ -46,9 +46,9 @@ SUBJECT_SENTENCES = 3
 
 @Language.factory("govkg_events", assigns=["doc._.events"],
                   requires=["doc._.view", "doc._.entities", "doc._.mentions", "doc._.directives", "doc._.holdings"],
-                  default_config={"constructions": "events"})
-def create_event_finder(nlp: Language, name: str, constructions: str):
-    return EventFinder(nlp, constructions)
+                  default_config={"constructions": "events", "unchaired": []})
+def create_event_finder(nlp: Language, name: str, constructions: str, unchaired: list[str]):
+    return EventFinder(nlp, constructions, unchaired)
 
 
 @dataclass
@@ -69,15 +69,16 @@ class Openings:
 
 
 class EventFinder:
-    def __init__(self, nlp: Language, constructions: str):
+    def __init__(self, nlp: Language, constructions: str, unchaired: list[str]):
         self.matcher = ConstructionMatcher(nlp.vocab, load_constructions(constructions), actions)
+        self.unchaired = set(unchaired)
 
     def __call__(self, doc: Doc) -> Doc:
         openings = Openings(doc)
         for sentence in doc._.view.sents:
             for match in self.matcher(sentence):
                 actions[match.construction.action](match, openings)
-        doc._.events = Course(doc).events(sorted(openings.found.values(), key=lambda o: o.sentence))
+        doc._.events = Course(doc, self.unchaired).events(sorted(openings.found.values(), key=lambda o: o.sentence))
         return doc
 
 
@@ -122,8 +123,9 @@ def _opens(doc: Doc, segment: Sentence, date: DateMention, dateline_end: int) ->
 class Course:
     """The events of an article from its openings: each runs until the next opening."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, unchaired: set[str] = frozenset()):
         self.doc = doc
+        self.unchaired = unchaired
         self.text = doc.text
         self.voc = vocabulary()
         self.entities: Entities = doc._.entities
@@ -157,6 +159,7 @@ class Course:
     # -- events ---------------------------------------------------------------------
     def events(self, openings: list[Opening]) -> list[Event]:
         by_date: dict[str, Event] = {}
+        explicit: set[str] = set()  # events whose chair the text says chairs
         out = []
         for k, opening in enumerate(openings):
             n = opening.sentence
@@ -175,8 +178,11 @@ class Course:
             location = self.location(segment)
             if event.location is None:
                 event.location = location
-            if event.chair is None:
-                event.chair = self.chair(scope)
+            chair, said = self.chair(scope) if event.kind not in self.unchaired else (None, False)
+            if chair is not None and (event.chair is None or (said and event.key not in explicit)):
+                event.chair = chair  # a chair said to chair wins over the subject taken for it
+                if said:
+                    explicit.add(event.key)
             for key in self.participants(scope, event.chair):
                 if key not in event.participants:
                     event.participants.append(key)
@@ -224,7 +230,8 @@ class Course:
         return None
 
     # -- chair ----------------------------------------------------------------------
-    def chair(self, scope: list[Sentence]) -> str | None:
+    def chair(self, scope: list[Sentence]) -> tuple[str | None, bool]:
+        """(who chairs, whether the text says so)."""
         for segment in scope:
             mentions = self.mentions_in(segment)
             for verb in self.cues_in(segment, "chair_verb"):
@@ -232,17 +239,26 @@ class Course:
                 if not before:
                     continue
                 if verb.start > 0 and self.doc[verb.start - 1].lower_ == "đồng":
-                    return before[0].person  # "A và B đồng chủ trì": the first named co-chair
+                    return before[0].person, True  # "A và B đồng chủ trì": the first named co-chair
                 if self.adjacent(before[-1].end, verb.start_char):
-                    return self.host(segment, before[-1].start) or before[-1].person
+                    return self.host(segment, before[-1].start) or before[-1].person, True
         # else the subject of the opening sentence, or, when a body opens it ("Ban Thường vụ
-        # Thành ủy X tổ chức hội nghị"), the first person named in the sentence after
+        # Thành ủy X tổ chức hội nghị"), the first person named in the sentence after, unless that
+        # person only attends ("A dự và phát biểu")
         accused = {m.person for s in scope for m in self.mentions_in(s) if self.accused(m)}
-        for segment in scope[:SUBJECT_SENTENCES]:
+        for n, segment in enumerate(scope[:SUBJECT_SENTENCES]):
             for m in self.mentions_in(segment):
-                if m.person not in accused:
-                    return m.person
-        return None
+                if m.person in accused:
+                    continue
+                if n > 0 and self.attends(m, segment):
+                    return None, False
+                return m.person, False
+        return None, False
+
+    def attends(self, mention: Mention, segment: Sentence) -> bool:
+        """'A dự và phát biểu', 'A cùng dự': the person is said to attend."""
+        after = fold(self.text[mention.end:segment.span.end]).split()[:3]
+        return any(w in self.voc.cue("attend_verb") for w in after[:2])
 
     def accused(self, mention: Mention) -> bool:
         """'bị cáo A': someone tried or investigated, never the one who chairs."""
@@ -270,7 +286,8 @@ class Course:
     # -- participants ---------------------------------------------------------------
     def participants(self, scope: list[Sentence], chair: str | None) -> list[str]:
         out = []
-        honorary_only = self.honorary_only()
+        honorary_only = self.honorary_only() - self.accused_persons()
+        contents = self.directive_contents()
         for segment in scope:
             attending = self.attendance_sentence(segment)
             mentions = self.mentions_in(segment)
@@ -280,11 +297,23 @@ class Course:
                     continue
                 if mention.person in honorary_only and not attending:
                     continue
-                if self.reported(segment, mentions, k):
-                    continue
+                if self.reported(segment, mentions, k) or any(s <= mention.start < e for s, e in contents):
+                    continue  # "... báo cáo Thủ tướng": spoken of in what a directive asks
                 if mention.person not in out:
                     out.append(mention.person)
         return out
+
+    def accused_persons(self) -> set[str]:
+        return {m.person for m in self.mentions if self.accused(m)}
+
+    def directive_contents(self) -> list[tuple[int, int]]:
+        """Where the contents of directives are written (what is asked, after the addressees)."""
+        spans = []
+        for d in self.directives:
+            start = self.text.find(d.content, d.evidence.start, d.evidence.end + 1) if d.content else -1
+            if start >= 0:
+                spans.append((start, start + len(d.content)))
+        return spans
 
     def attendance_sentence(self, segment: Sentence) -> bool:
         head = " ".join(fold(self.text[segment.span.start:segment.span.end]).split()[:3])

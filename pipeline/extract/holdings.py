@@ -10,6 +10,7 @@ titles, and the persons only listed in a roster. The actions, by name:
   share         the titles of a list's header go to every person of the list after it
   hold_by_act   "... giữ chức X": the persons named just before the verb hold X
   former        "nguyên X": X is a post held before
+  listed_below  "Danh sách ... gồm:" and a line per person below it: persons only listed
   body_of_titles  "Bộ X hiện có Bộ trưởng A và 6 Thứ trưởng: ...", "Tại Công ty X, Tổng Giám đốc
                 A ...": X is the body of the posts written without one
 
@@ -161,7 +162,9 @@ def hold_by_act(match: Match, found: Holdings) -> None:
     if not holders or not titles:
         return
     marker = match.tokens[0]
-    appointed = bool(match.params.get("appointment"))
+    view = match.sentence.doc
+    # elected ("bầu A giữ chức X"), a person is named, not said to be present
+    appointed = any("election_verb" in t._.tags for t in view[match.sentence.start:marker.i + 1])
     in_turn = "lần lượt" in fold(marker.text) or (marker.i > 1 and fold(marker.doc[marker.i - 2:marker.i].text) == "lần lượt")
     if in_turn and len(holders) == len(titles):
         for holder, title in zip(holders, titles):
@@ -211,6 +214,18 @@ def body_of_titles(match: Match, found: Holdings) -> None:
             found.title_bodies[token._.item.start] = body
         elif token._.kind == "NAME" and match.params.get("listed"):
             found.roster_only.add(token._.item.start)
+
+
+@actions.register("listed_below")
+def listed_below(match: Match, found: Holdings) -> None:
+    """'Danh sách ... gồm:' and the lines below it, each a person ("Ông A - Bộ trưởng X"): the
+    persons are listed, not said to be present."""
+    view = match.sentence.doc
+    for sentence in view[match.sentence.end:].sents if match.sentence.end < len(view) else []:
+        tokens = [t for t in sentence if t._.kind != "HON"]
+        if not tokens or not (tokens[0]._.kind == "NAME" or tokens[0].text in {"-", "•", "+", "*"}):
+            break
+        found.roster_only.update(t._.item.start for t in sentence if t._.kind == "NAME")
 
 
 @actions.register("share")
