@@ -123,22 +123,27 @@ class BodyFinder:
         return not any(end == i for k in range(max(0, i - 4), i) for end, _ in self.lookup.at("title_head", k))
 
     # -- the match at a token -------------------------------------------------------
-    def inside_title_head(self, i: int) -> bool:
-        """Token i is inside a title's head and does not open the body the head names: "Thường
-        trực" in "Phó Bí thư Thường trực Thành ủy" is the head's, while "Ban" in "Trưởng Ban Tổ
-        chức Trung ương" opens the body, and "Bộ Chính trị" in "Ủy viên Bộ Chính trị" is one."""
+    def inside_title_head(self, i: int) -> int | None:
+        """Where the title's head ends that token i is inside of, when it does not open the body
+        the head names: "Thường trực" in "Phó Bí thư Thường trực Thành ủy" is the head's, while
+        "Ban" in "Trưởng Ban Tổ chức Trung ương" opens the body, and "Bộ Chính trị" in "Ủy viên Bộ
+        Chính trị" is one."""
         for k in range(max(0, i - 5), i):
             for end, head in self.lookup.at("title_head", k):
                 if end > i:
                     entry = self.voc.titles[head]
                     rest = fold(self.doc[i:end].text)
                     if rest not in {fold(entry.body_head or ""), fold(entry.default_body or "")}:
-                        return True
-        return False
+                        return end
+        return None
 
     def match(self, i: int) -> Found | None:
-        if not is_word(self.doc[i]) or not self.may_start(i) or self.inside_title_head(i):
+        if not is_word(self.doc[i]) or not self.may_start(i):
             return None
+        head_end = self.inside_title_head(i)
+        if head_end is not None:  # a body that runs on past the head: "... Trung ương Đảng Nhân dân Cách mạng Lào"
+            core = self.core(i)
+            return core if core is not None and core.j > head_end else None
         by_field = self.ministries_by_field(i)
         if by_field:
             return by_field
