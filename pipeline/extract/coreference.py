@@ -64,6 +64,9 @@ class Resolver:
         self.last_subject: str | None = None
         self.styled: dict[str, str] = {}  # folded rank -> person last named with it
         self.captions = [s.span for s in doc._.segments if s.caption]
+        self.paragraph_of = {s.span.start: s.paragraph for s in doc._.segments}
+        self.paragraph = None
+        self.answerer: str | None = None  # who speaks in the current paragraph ("Đồng chí A: ...")
 
     # -- candidates -----------------------------------------------------------------
     def holders(self, title: str, foreign: bool = True) -> list[str]:
@@ -94,7 +97,8 @@ class Resolver:
         found = []
         for key, person in self.entities.persons.items():
             parts = fold(person.name).split()
-            if parts[-len(target):] == target or (len(target) == 1 and target[0] in parts[1:]):
+            foreign = person.name.split()[0] not in self.voc.surnames  # "ông Bounkhong", "ông Seo"
+            if parts[-len(target):] == target or (len(target) == 1 and target[0] in parts[0 if foreign else 1:]):
                 found.append(key)
         return self.most_recent(found)
 
@@ -111,6 +115,7 @@ class Resolver:
     def sentence(self, sentence: ViewSpan) -> list[Mention]:
         found: list[Mention] = []
         tokens = list(sentence)
+        self.note_answerer(tokens)
         for n, token in enumerate(tokens):
             mention = self.mention_at(tokens, n)
             if mention is not None:
@@ -122,6 +127,19 @@ class Resolver:
         if found and not any(c.start <= sentence[0]._.item.start < c.end for c in self.captions):
             self.last_subject = found[0].person
         return found
+
+    def note_answerer(self, tokens: list[Token]) -> None:
+        """An interview's answer opens with its speaker and a colon ("Đồng chí A: ..."); in it, "tôi"
+        is that person. A new paragraph forgets the speaker of the one before."""
+        paragraph = self.paragraph_of.get(tokens[0]._.item.start) if tokens else None
+        if paragraph is None or paragraph == self.paragraph:
+            return
+        self.paragraph, self.answerer = paragraph, None
+        k = 0
+        while k < len(tokens) and tokens[k]._.kind in {"HON", "RANK", "TITLE"}:
+            k += 1
+        if k + 1 < len(tokens) and tokens[k]._.kind == "NAME" and tokens[k + 1]._.kind == ":":
+            self.answerer = self.entities.person_named(tokens[k]._.item.text)
 
     def mention_at(self, tokens: list[Token], n: int) -> Mention | None:
         token = tokens[n]
@@ -139,6 +157,8 @@ class Resolver:
             return self.styled_name(tokens, n) or self.pronoun(tokens, n)
         if kind == "TITLE":
             return self.bare_title(tokens, n)
+        if kind == "CUE" and "first_person" in token._.tags and self.answerer:
+            return Mention(item.start, item.end, self.answerer, "pronoun")  # "Tôi đề nghị ..." in an answer
         return None
 
     def styled_name(self, tokens: list[Token], n: int) -> Mention | None:
@@ -180,9 +200,9 @@ class Resolver:
         previous = tokens[n - 1] if n > 0 else None
         if following is not None and following._.kind in {"NAME", "RANK", "HON"}:
             return None
-        if previous is not None and (previous.lower_ in self.voc.cue("plural_marker")
+        if previous is not None and (previous.lower_ in self.voc.cue("plural_marker") or previous._.kind == "NUM"
                                      or fold(previous.text) in self.voc.cue("post_marker")):
-            return None  # "các Phó Thủ tướng", "giữ chức Chủ tịch UBND tỉnh": the post, not its holder
+            return None  # "các Phó Thủ tướng", "hai Bộ trưởng", "giữ chức Chủ tịch UBND tỉnh": not one holder
         if self.among_bodies(tokens, n):
             return None
         title = item.data
