@@ -30,15 +30,15 @@ import logging
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, RDF, RDFS, XSD
 
 from . import iris, resources
+from .ontology import GOV
 from .model import ArticleFacts, Event, PartialDate, Span
 
 log = logging.getLogger(__name__)
 
-GOV = Namespace(iris.ONTOLOGY)
 ONTOLOGY_FILE = ("governance.ttl",)
 BODIES_FILE = ("bodies.ttl",)
 
@@ -80,7 +80,7 @@ def event_class(kind: str | None) -> URIRef:
 def organization_class(kind: str | None) -> URIRef:
     if not kind:
         return GOV.Organization
-    cls = GOV[kind]
+    cls = URIRef(iris.ONTOLOGY + kind)
     if cls not in organization_classes():
         log.warning("unknown organization kind %r: typed gov:Organization only", kind)
         return GOV.Organization
