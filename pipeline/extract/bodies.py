@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize import fold
 from .capitals import cap_run, local_name_length, name_split, name_starts
-from .chunks import Body, Lookup, PhraseTable, Place, chunks, is_cap, is_word, keep
+from .chunks import Body, Lookup, PhraseTable, Place, chunks, ends_word, is_cap, is_word, keep
 from .vocabulary import Head, vocabulary
 
 # A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
@@ -365,8 +365,8 @@ class BodyFinder:
             province = self.lookup.longest("province", k)
             if place is not None:
                 k = place.end
-            elif country or province:
-                k = (country or province)[0]
+            elif (country or province) and ends_word(self.doc, (country or province)[0]):
+                k = (country or province)[0]  # but "Pháp chế" holds no "Pháp"
             else:
                 return k - j
 

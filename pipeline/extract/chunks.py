@@ -100,6 +100,12 @@ def _bounds(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
     return doc._.word_starts, doc._.word_ends
 
 
+def ends_word(doc: Doc, end: int) -> bool:
+    """A phrase ending before token `end` ends a word: underthesea says so, or a capitalised word
+    follows it (the segmenter glues names together: "Chile Rodrigo"); "Pháp chế" holds no "Pháp"."""
+    return doc[end - 1]._.word_end or end >= len(doc) or is_cap(doc[end]) or not is_word(doc[end])
+
+
 def word_before(doc: Doc, i: int) -> str:
     """The lexical word (underthesea's) that ends right before token i, folded ("" at the start)."""
     if i == 0:

@@ -300,8 +300,10 @@ def _clause_subject(passage: Passage, k: int) -> str | None:
         key = passage.referent(token)
         if key is None:
             continue
-        opener = j == sentence.start or view[j - 1]._.kind in {",", ";"} or \
-            all(t._.kind in {"TITLE", "HON", "RANK", "ROLE", ","} for t in view[sentence.start:j])
+        start = j
+        while start > sentence.start and view[start - 1]._.kind in {"TITLE", "HON", "RANK", "ROLE"}:
+            start -= 1  # the person's own titles and styles open the clause with the name
+        opener = start == sentence.start or view[start - 1]._.kind in {",", ";"}
         if opener and not _in_introduction(view, sentence, j):
             return key
     return None

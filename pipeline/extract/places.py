@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .capitals import local_name_length
-from .chunks import Lookup, PhraseTable, Place, is_cap, is_word, keep
+from .chunks import Lookup, PhraseTable, Place, ends_word, is_cap, is_word, keep
 from .vocabulary import vocabulary
 
 
@@ -91,6 +91,8 @@ class PlaceChunker:
         if not found or not is_cap(doc[i]) or self._inside_name(doc, i):
             return None
         end, written = found
+        if not ends_word(doc, end):
+            return None  # "Pháp chế" (legislation) holds no "Pháp" (France)
         if end - i == 1:
             # a one-syllable country ("Lào", "Nga", "Anh") is also a given name or a form of address
             if written in self.voc.styles or (end < len(doc) and is_cap(doc[end]) and is_word(doc[end])):

@@ -1,0 +1,249 @@
+"""The constructions real news is written in, family by family (issue 6), on sentences of our own.
+
+Each test states every fact of its sentence that the extractor should find, and nothing
+more: the persons, the bodies named, the posts (person, title, body) and, where the
+sentence gives them, directives and events. Names are invented.
+"""
+import datetime as dt
+
+from conftest import run
+
+PUBLISHED = dt.date(2025, 6, 15)
+
+
+# 1. Long attendance paragraphs: several shared headers, ranks inside items, the local side's place
+def test_headers_shared_over_items_with_ranks_and_stacks():
+    f = run("Tham gia đoàn có các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: Trưởng Ban Tổ chức "
+            "Trung ương Vi Văn Hạ; Chủ nhiệm Ủy ban Kiểm tra Trung ương Đào Minh Sơn; các đồng chí Ủy viên Bộ "
+            "Chính trị, Đại tướng: Bộ trưởng Bộ Quốc phòng Lâm Văn Tường, Bộ trưởng Bộ Công an Kha Đức Huy; "
+            "các đồng chí Ủy viên Trung ương Đảng: Phó Chủ tịch Quốc hội, Thượng tướng Mẫn Quốc Hải; "
+            "Tư lệnh Quân khu 9, Trung tướng Ông Văn Lực cùng lãnh đạo một số ban, bộ, ngành.")
+    assert f.persons == ["Vi Văn Hạ", "Đào Minh Sơn", "Lâm Văn Tường", "Kha Đức Huy", "Mẫn Quốc Hải", "Ông Văn Lực"]
+    assert f.positions == {
+        ("Vi Văn Hạ", "Ủy viên Bộ Chính trị", "Bộ Chính trị"),
+        ("Vi Văn Hạ", "Bí thư Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Vi Văn Hạ", "Trưởng Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương"),
+        ("Đào Minh Sơn", "Ủy viên Bộ Chính trị", "Bộ Chính trị"),
+        ("Đào Minh Sơn", "Bí thư Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Đào Minh Sơn", "Chủ nhiệm Ủy ban Kiểm tra Trung ương", "Ủy ban Kiểm tra Trung ương"),
+        ("Lâm Văn Tường", "Ủy viên Bộ Chính trị", "Bộ Chính trị"),
+        ("Lâm Văn Tường", "Bộ trưởng Bộ Quốc phòng", "Bộ Quốc phòng"),
+        ("Kha Đức Huy", "Ủy viên Bộ Chính trị", "Bộ Chính trị"),
+        ("Kha Đức Huy", "Bộ trưởng Bộ Công an", "Bộ Công an"),
+        ("Mẫn Quốc Hải", "Ủy viên Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Mẫn Quốc Hải", "Phó Chủ tịch Quốc hội", "Quốc hội"),
+        ("Ông Văn Lực", "Ủy viên Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+        ("Ông Văn Lực", "Tư lệnh Quân khu 9", "Quân khu 9"),
+    }
+
+
+def test_the_local_side_of_a_list_takes_the_place_it_names():
+    f = run("Về phía thành phố Hải Phòng có các đồng chí: Bí thư Thành ủy Lưu Văn Khải; Phó Bí thư Thành ủy, "
+            "Chủ tịch UBND thành phố Mạc Thị Hoa.")
+    assert f.positions == {
+        ("Lưu Văn Khải", "Bí thư Thành ủy Hải Phòng", "Thành ủy Hải Phòng"),
+        ("Mạc Thị Hoa", "Phó Bí thư Thành ủy Hải Phòng", "Thành ủy Hải Phòng"),
+        ("Mạc Thị Hoa", "Chủ tịch UBND thành phố Hải Phòng", "UBND thành phố Hải Phòng"),
+    }
+
+
+# 2. Rosters
+def test_a_roster_gives_its_body_to_the_titles_it_lists():
+    f = run("Như vậy, Bộ Công Thương hiện có Bộ trưởng Hầu Văn Tuấn và 3 Thứ trưởng: Đinh Thị Lan, "
+            "Phùng Văn Quý và Khổng Minh Tâm.")
+    assert f.positions == {
+        ("Hầu Văn Tuấn", "Bộ trưởng", "Bộ Công Thương"),
+        ("Đinh Thị Lan", "Thứ trưởng", "Bộ Công Thương"),
+        ("Phùng Văn Quý", "Thứ trưởng", "Bộ Công Thương"),
+        ("Khổng Minh Tâm", "Thứ trưởng", "Bộ Công Thương"),
+    }
+
+
+def test_two_deputy_prime_ministers_counted_before_their_names():
+    f = run("Dự họp có hai Phó Thủ tướng Chu Văn Định và Lạc Thị Thu.")
+    assert f.positions == {("Chu Văn Định", "Phó Thủ tướng", "Chính phủ"), ("Lạc Thị Thu", "Phó Thủ tướng", "Chính phủ")}
+
+
+def test_ministries_shared_out_over_a_list_of_ministers():
+    f = run("Cùng dự có các Bộ trưởng: Tài nguyên và Môi trường Viên Văn Hòa, Kế hoạch và Đầu tư Giáp Thị Nga.")
+    assert f.positions == {
+        ("Viên Văn Hòa", "Bộ trưởng Bộ Tài nguyên và Môi trường", "Bộ Tài nguyên và Môi trường"),
+        ("Giáp Thị Nga", "Bộ trưởng Bộ Kế hoạch và Đầu tư", "Bộ Kế hoạch và Đầu tư"),
+    }
+
+
+# 3. Appointments with appositions, elections
+def test_an_appointment_with_the_appointee_s_posts_in_apposition():
+    f = run("Thủ tướng quyết định bổ nhiệm ông Tạ Văn Bình, Ủy viên Trung ương Đảng, nguyên Bí thư Tỉnh ủy "
+            "Cà Mau, giữ chức Thứ trưởng Bộ Nội vụ.")
+    assert f.titles_of("Tạ Văn Bình") == {"Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Cà Mau", "Thứ trưởng Bộ Nội vụ"}
+    former = {p.title for p in f.raw.positions if p.former}
+    assert former == {"Bí thư Tỉnh ủy Cà Mau"}
+
+
+def test_election_results_give_each_elected_their_post():
+    f = run("Ban Chấp hành đã bầu đồng chí Lê Hữu Phúc tái cử Bí thư Tỉnh ủy Hà Tĩnh; các đồng chí Đinh Văn Cường, "
+            "Ngô Thị Hằng giữ chức Phó Bí thư Tỉnh ủy.")
+    assert f.positions == {
+        ("Lê Hữu Phúc", "Bí thư Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
+        ("Đinh Văn Cường", "Phó Bí thư Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
+        ("Ngô Thị Hằng", "Phó Bí thư Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"),
+    }
+
+
+def test_posts_held_in_turn():
+    f = run("Tại kỳ họp, HĐND tỉnh Bắc Ninh đã bầu các ông, bà: Kiều Văn Sáu, Lương Thị Mai lần lượt giữ chức "
+            "Trưởng Ban Pháp chế, Trưởng Ban Dân tộc HĐND tỉnh.")
+    assert f.titles_of("Kiều Văn Sáu") == {"Trưởng Ban Pháp chế"}
+    assert f.titles_of("Lương Thị Mai") == {"Trưởng Ban Dân tộc HĐND tỉnh Bắc Ninh"}
+
+
+# 4. Name – title lines
+def test_name_dash_title_lines_with_a_ministry_named_without_bo():
+    f = run("Danh sách được phê chuẩn gồm:\nÔng Quan Văn Lộc - Bộ trưởng Quốc phòng (466/470 đại biểu tán thành)\n"
+            "Bà Ma Thị Thư - Bộ trưởng, Chủ nhiệm UB Dân tộc (460/470 đại biểu tán thành)\n")
+    assert f.persons == ["Quan Văn Lộc", "Ma Thị Thư"]
+    assert f.positions == {
+        ("Quan Văn Lộc", "Bộ trưởng Quốc phòng", "Bộ Quốc phòng"),
+        ("Ma Thị Thư", "Bộ trưởng", "UB Dân tộc"),
+        ("Ma Thị Thư", "Chủ nhiệm UB Dân tộc", "UB Dân tộc"),
+    }
+
+
+def test_a_post_in_brackets_after_a_name():
+    f = run("Ông Đặng Văn Hiếu (Chủ tịch UBND tỉnh Bình Định) cho biết tỉnh đã giải ngân 60% kế hoạch.")
+    assert f.positions == {("Đặng Văn Hiếu", "Chủ tịch UBND tỉnh Bình Định", "UBND tỉnh Bình Định")}
+
+
+# 5. Sub-units with their parent
+def test_a_unit_followed_by_its_ministry():
+    f = run("Vụ trưởng Vụ Pháp chế, Bộ Y tế Khúc Thị Hạnh trình bày dự thảo.")
+    assert f.persons == ["Khúc Thị Hạnh"]
+    assert f.positions == {("Khúc Thị Hạnh", "Vụ trưởng Vụ Pháp chế", "Vụ Pháp chế")}
+    assert set(f.organizations) == {"Vụ Pháp chế", "Bộ Y tế"}
+
+
+# 6. Directives to lists of bodies written as papers abbreviate them
+def test_one_directive_per_addressee_of_a_list_of_abbreviated_bodies():
+    f = run("Phó Chủ tịch UBND tỉnh Bình Thuận Lê Quang Vinh yêu cầu Sở TN-MT, Thanh tra tỉnh, Công an tỉnh và "
+            "UBND H.Bắc Bình phối hợp kiểm tra.")
+    assert f.directives == [("Lê Quang Vinh", "yêu cầu", "Sở TN-MT"),
+                            ("Lê Quang Vinh", "yêu cầu", "Thanh tra tỉnh Bình Thuận"),
+                            ("Lê Quang Vinh", "yêu cầu", "Công an tỉnh Bình Thuận"),
+                            ("Lê Quang Vinh", "yêu cầu", "UBND H.Bắc Bình")]
+
+
+def test_giao_chu_tri_phoi_hop_addresses_the_one_who_leads():
+    f = run("Chủ tịch UBND tỉnh Đàm Văn Tú giao Sở KH&ĐT chủ trì, phối hợp với Sở Tài chính tham mưu điều chỉnh.")
+    assert f.directives == [("Đàm Văn Tú", "giao", "Sở KH&ĐT")]
+
+
+# 7. Who issues: bodies, documents, conclusions, deputies, voters
+def test_a_document_stands_for_the_body_that_issued_it():
+    f = run("Bộ Chính trị vừa ban hành Kết luận số 12-KL/TW về công tác cán bộ. Kết luận yêu cầu Đảng ủy Chính phủ "
+            "chỉ đạo rà soát các nghị định.")
+    assert f.directives == [("Bộ Chính trị", "yêu cầu", "Đảng ủy Chính phủ")]
+
+
+def test_a_signed_dispatch_addresses_the_ministers_of_the_ministries_listed():
+    f = run("Thủ tướng Chính phủ Lục Văn Khoa vừa ký Công điện số 45/CĐ-TTg yêu cầu Bộ trưởng các bộ: Nội vụ, "
+            "Tài chính, Công an bảo đảm hoạt động thông suốt.")
+    assert f.directives == [("Lục Văn Khoa", "yêu cầu", "Bộ Nội vụ"), ("Lục Văn Khoa", "yêu cầu", "Bộ Tài chính"),
+                            ("Lục Văn Khoa", "yêu cầu", "Bộ Công an")]
+
+
+def test_a_deputy_with_the_delegation_in_brackets():
+    f = run("Chủ tịch Quốc hội Ninh Văn Hải điều hành phiên chất vấn. Đại biểu Chu Thị Hạnh (đoàn ĐBQH tỉnh Bình "
+            "Định) đề nghị Bộ trưởng Bộ Giao thông vận tải Phan Văn Quảng làm rõ trách nhiệm.")
+    assert ("Chu Thị Hạnh", "Đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Bình Định") in f.positions
+    assert f.directives == [("Chu Thị Hạnh", "đề nghị", "Phan Văn Quảng")]
+
+
+def test_a_voter_with_the_ward_in_brackets_addresses_several_bodies():
+    f = run("Cử tri Lều Văn Tâm (phường Điện Biên) đề nghị Trung ương, Quốc hội tiếp tục lãnh đạo công tác phòng, "
+            "chống tham nhũng.")
+    assert f.directives == [("Lều Văn Tâm", "đề nghị", "Trung ương"), ("Lều Văn Tâm", "đề nghị", "Quốc hội")]
+
+
+def test_the_subject_after_an_introduction_issues():
+    f = run("Tiếp Đại sứ Indonesia Harjanto Wibowo, Chủ tịch nước Võ Văn Đông đánh giá cao quan hệ hai nước, "
+            "đồng thời đề nghị Đại sứ thúc đẩy hợp tác kinh tế.")
+    assert f.directives == [("Võ Văn Đông", "đề nghị", "Harjanto Wibowo")]
+
+
+# 8. Events that do not open with "Sáng 5-3, A làm việc với B"
+def test_a_dot_date_opens_an_event():
+    f = run("Chiều 14.6, Bộ trưởng Bộ Xây dựng Cù Văn Nam làm việc với UBND tỉnh Quảng Ninh.", published=PUBLISHED)
+    (event,) = f.events
+    assert event.date.iso() == "2025-06-14"
+    assert f.name(event.chair) == "Cù Văn Nam"
+    assert [f.name(o) for o in event.organizations] == ["UBND tỉnh Quảng Ninh"]
+
+
+def test_a_date_in_brackets_after_the_lead_s_verb_opens_an_event():
+    f = run("Thường trực Ban Bí thư Mai Văn Hòa đã thăm và làm việc tại tỉnh Kon Tum (ngày 12/1). Cùng đi có "
+            "Phó Trưởng Ban Tổ chức Trung ương Lò Thị Vân.", published=PUBLISHED)
+    (event,) = f.events
+    assert event.date.iso() == "2025-01-12"
+    assert f.name(event.chair) == "Mai Văn Hòa"
+    assert [f.name(p) for p in event.participants] == ["Lò Thị Vân"]
+
+
+def test_an_event_continued_in_a_session_opens_at_its_dated_clause():
+    f = run("Tiếp tục chương trình Kỳ họp thứ 9, sáng 4/11, tại Nhà Quốc hội, Quốc hội tiến hành chất vấn Bộ trưởng "
+            "Bộ Y tế Hà Thị Lan.", published=PUBLISHED)
+    (event,) = f.events
+    assert event.date.iso() == "2024-11-04"
+    assert event.location == "Nhà Quốc hội"
+
+
+def test_today_with_its_date_in_brackets():
+    f = run("Hôm nay (18/4), Phó Thủ tướng Đoàn Văn Sơn dự lễ khởi công cầu Rạch Miễu 2.", published=dt.date(2025, 4, 18))
+    (event,) = f.events
+    assert event.date.iso() == "2025-04-18"
+
+
+def test_a_phone_call_has_no_chair():
+    f = run("Tối 20/6, Thủ tướng Chính phủ Hoàng Văn Tấn đã điện đàm với Thủ tướng Australia Peter Lawson.",
+            published=PUBLISHED)
+    (event,) = f.events
+    assert event.chair is None
+    assert sorted(f.name(p) for p in event.participants) == ["Hoàng Văn Tấn", "Peter Lawson"]
+
+
+# 9. Foreign relations
+def test_posts_named_by_a_country():
+    f = run("Dự có Đại sứ Anh tại Việt Nam Iain Frew và Bộ trưởng Ngoại giao Trung Quốc Lý Cường.")
+    assert f.positions == {("Iain Frew", "Đại sứ Anh tại Việt Nam", None),
+                           ("Lý Cường", "Bộ trưởng Ngoại giao Trung Quốc", None)}
+
+
+def test_the_host_chairs_when_the_guests_leader_leads_them():
+    f = run("Chiều 18/4, Bộ trưởng Ngoại giao Hà Văn Khoa hội đàm với Bộ trưởng Ngoại giao Lào Bounmy Phanh, "
+            "nhân dịp Đoàn đại biểu Bộ Ngoại giao Lào do ông Bounmy dẫn đầu thăm Việt Nam.", published=PUBLISHED)
+    (event,) = f.events
+    assert f.name(event.chair) == "Hà Văn Khoa"
+    assert [f.name(p) for p in event.participants] == ["Bounmy Phanh"]
+
+
+# 10. Bodies real news names
+def test_military_units_border_posts_and_companies():
+    f = run("Đoàn đến thăm Trung đoàn 48, Sư đoàn 320, Đồn Biên phòng Ia Mơr và Công ty TNHH MTV Cao su Chư Prông.")
+    assert set(f.organizations) == {"Trung đoàn 48", "Sư đoàn 320", "Đồn Biên phòng Ia Mơr",
+                                    "Công ty TNHH MTV Cao su Chư Prông"}
+
+
+def test_a_newspaper_is_a_body_and_its_name_ends_before_the_verb():
+    f = run("Báo Lao Động phản ánh tình trạng khai thác gỗ trái phép.")
+    assert f.organizations == ["Báo Lao Động"]
+
+
+def test_courts_and_procuracies_of_a_city():
+    f = run("Ngày 14/9, TAND TP Hà Nội mở phiên tòa sơ thẩm. Đại diện VKSND TP Hà Nội đề nghị mức án.")
+    assert set(f.organizations) == {"TAND TP Hà Nội", "VKSND TP Hà Nội"}
+
+
+def test_bodies_of_earlier_years_are_known():
+    f = run("Bộ Tài nguyên và Môi trường phối hợp với Ban Kinh tế Trung ương và Bộ Lao động - Thương binh và Xã hội.")
+    assert set(f.organizations) == {"Bộ Tài nguyên và Môi trường", "Ban Kinh tế Trung ương",
+                                    "Bộ Lao động - Thương binh và Xã hội"}
