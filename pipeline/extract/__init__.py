@@ -14,6 +14,7 @@ def extract_facts(article: Article) -> ArticleFacts:
     from ..language import vietnamese_pipeline
 
     nlp = vietnamese_pipeline()
+    nlp.max_length = max(nlp.max_length, len(article.text) + 1)  # no length limit (spaCy's E088)
     doc = nlp.make_doc(article.text)
     doc.user_data["article"] = article
     doc = nlp(doc)
