@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                        description="Exit 0 when GRAPH conforms to the shapes and is consistent with the "
                        "ontology, 1 when it does not, 2 when it cannot be read.")
     p.add_argument("graph", metavar="GRAPH", help="graph file (.ttl, .trig, .nq, .nt)")
+    p.add_argument("--report", metavar="FILE", help="write the SHACL validation report (results graph) as Turtle")
+    p.add_argument("--json", action="store_true", help="print the report as JSON (for CI)")
 
     p = sub.add_parser("facts", help="write NAME.facts.json (gold format) for every article of a graph")
     p.add_argument("graph", metavar="GRAPH", help="a graph built by `govkg build` (graph.ttl)")
@@ -103,10 +105,10 @@ def _build(sources, out_dir, jobs: int, quiet: bool, stream):
         raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
 
 
-def _validate(graph: Path) -> int:
+def _validate(graph: Path, report: str | None = None, as_json: bool = False) -> int:
     from .validate import main_validate
 
-    return main_validate(str(graph))
+    return main_validate(str(graph), report, as_json)
 
 
 def cmd_build(args) -> int:
@@ -124,7 +126,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    return _validate(Path(args.graph))
+    return _validate(Path(args.graph), args.report, args.json)
 
 
 def _write_facts(graph: Path, out_dir: Path) -> list[Path]:
