@@ -149,19 +149,27 @@ def test_killed_while_validating_has_the_new_build_complete(corpora):
 
 def test_killed_while_writing_facts_leaves_every_file_old_or_complete(corpora, tmp_path):
     root, _, _ = corpora
-    facts = tmp_path / "facts"
-    assert govkg("facts", root / "previous" / "graph.ttl", "--out", facts).returncode == 0
-    old = snapshot(facts)
-    # The second corpus's facts, slowly, into the same folder: killed in the middle.
-    kill_when(["facts", root / "expected" / "graph.ttl", "--out", facts],
-              lambda _: any(p.name.startswith(".govkg-") and p.stat().st_size > 0 for p in facts.iterdir()),
-              GOVKG_TEST_WRITE_DELAY="0.3")
-    for name, data in snapshot(facts).items():
-        json.loads(data)  # every file whole
-        if name in old:
-            assert data == old[name]
-    assert govkg("facts", root / "expected" / "graph.ttl", "--out", facts).returncode == 0
-    assert debris(facts) == []
+    graph = root / "expected" / "graph.ttl"
+    complete = tmp_path / "complete"
+    assert govkg("facts", graph, "--out", complete).returncode == 0
+    new = snapshot(complete)
+    assert len(new) == 3
+    facts = tmp_path / "facts"  # the previous run's files: same names, older content
+    facts.mkdir()
+    old = {name: b'{"article": "an older run"}\n' for name in new}
+    for name, data in old.items():
+        (facts / name).write_bytes(data)
+
+    def midway(_output: str) -> bool:  # one file replaced, the next one being written
+        return snapshot(facts) != old and any(p.name.startswith(".govkg-") for p in facts.iterdir())
+
+    kill_when(["facts", graph, "--out", facts], midway, GOVKG_TEST_WRITE_DELAY="0.5")
+    now = snapshot(facts)
+    assert set(now) == set(new)
+    assert all(now[name] in (old[name], new[name]) for name in now)  # each whole: old or new
+    assert any(now[name] == old[name] for name in now) and any(now[name] == new[name] for name in now)
+    assert govkg("facts", graph, "--out", facts).returncode == 0
+    assert snapshot(facts) == new and debris(facts) == []
 
 
 # ---------------------------------------------------------------------------
