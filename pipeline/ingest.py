@@ -110,7 +110,7 @@ def read_meta(path: Path) -> dict:
         return {}
     text = _decode_utf8(side, _read_bytes(side)).lstrip("\ufeff")
     try:
-        meta = json.loads(text)
+        meta = json.loads(text, strict=False)  # a raw control character in a string: dropped later
     except json.JSONDecodeError as exc:
         raise ArticleError(side, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     if not isinstance(meta, dict):
@@ -162,7 +162,7 @@ def _read_record(src: ArticleSource) -> Ingested:
     """One line of a JSON Lines corpus."""
     from .webpage import looks_like_html
 
-    record = json.loads(src.data)
+    record = json.loads(src.data, strict=False)
     text = record.get("text")
     if not isinstance(text, str):
         raise ArticleError(src.label, '"text" is missing or not a string')

@@ -238,7 +238,7 @@ def _looks_like_json_lines(data: bytes) -> bool:
         return False
     line = data.lstrip().split(b"\n", 1)[0]
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(json.loads(line, strict=False), dict)
     except ValueError:
         return False
 
@@ -285,7 +285,7 @@ def _records(file: str, stem: str, lines: Iterable[bytes]) -> Iterator[ArticleSo
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
+            record = json.loads(raw, strict=False)
         except ValueError as exc:
             yield SourceError(f"{where}:{number}", f"not a JSON line: {exc}")
             continue
