@@ -7,22 +7,27 @@ time: no stage ever holds the corpus in one graph, and with `jobs > 1` the
 per-article work runs in worker processes (its inputs and results are plain,
 picklable values).
 
-A bad article (unreadable, not UTF-8, an extractor that raises...) is reported with
-its file and the problem and left out; every other article still builds.
+A bad article (unreadable, no text, an extractor that raises...) is reported with
+its file and the problem and left out; every other article still builds. Every path
+the build leaves out is reported (sources.py), an article whose name is reserved for
+another graph is renamed, and a build in which no article builds leaves the previous
+outputs as they were.
 """
 from __future__ import annotations
 
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import mapping, write
+from . import iris, mapping, write
 from .extract import extract_facts
-from .ingest import ARTICLE_SUFFIX, ArticleError, article_name, find_articles, read_article
+from .ingest import ArticleError, article_name, read_source
 from .model import Article, ArticleFacts
+from .sources import ArticleSource, Found, Skipped, SourceError, expand, find
 
 LISTS = ("persons", "organizations", "positions", "events", "directives", "quotes")
 
@@ -36,6 +41,7 @@ class ArticleResult:
     counts: dict[str, int] = field(default_factory=dict)
     quads: list[tuple] = field(default_factory=list)
     error: str | None = None  # the problem, when the article failed
+    warnings: list[str] = field(default_factory=list)  # what was assumed to read it
 
     @property
     def ok(self) -> bool:
@@ -44,7 +50,7 @@ class ArticleResult:
 
 @dataclass
 class BuildSummary:
-    """The outcome of a build: what was written, what was found, what failed."""
+    """The outcome of a build: what was written, what was found, what failed or was skipped."""
 
     out_dir: Path
     files: list[Path] = field(default_factory=list)  # graph.ttl, graph.trig, graph.nq
@@ -53,12 +59,16 @@ class BuildSummary:
     quads: int = 0  # distinct quads written (reference bodies included)
     triples: int = 0  # distinct triples of the union graph (graph.ttl)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (file, problem)
+    skipped: list[Skipped] = field(default_factory=list)  # paths left out, with the reason
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what was assumed)
+    kept_previous: bool = False  # no article built: the outputs were left as they were
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and not self.kept_previous
 
     def add(self, result: ArticleResult) -> None:
+        self.warnings += [(result.path, w) for w in result.warnings]
         if result.ok:
             self.articles += 1
             for k, n in result.counts.items():
@@ -66,12 +76,22 @@ class BuildSummary:
         else:
             self.failures.append((result.path, result.error))
 
-    def format(self) -> str:
+    def format(self, quiet: bool = False) -> str:
+        """The summary; with `quiet`, skipped paths and warnings are counted, not listed."""
         tried = self.articles + len(self.failures)
         lines = [f"articles: {self.articles} built" + (f", {len(self.failures)} failed (of {tried})" if self.failures else "")]
         lines += [f"{k}: {self.counts.get(k, 0)}" for k in LISTS]
-        lines.append(f"triples: {self.triples} ({self.quads} quads in {self.articles} article graphs and the reference graph)")
+        if self.kept_previous:
+            lines.append(f"no article was built: the outputs in {self.out_dir} were left as they were")
+        else:
+            lines.append(f"triples: {self.triples} ({self.quads} quads in {self.articles} article graphs and the reference graph)")
         lines += [f"wrote {f}" for f in self.files]
+        for title, items in (("skipped", [(s.path, s.reason) for s in self.skipped]), ("warnings", self.warnings)):
+            if items and quiet:
+                lines.append(f"{title}: {len(items)} (run without --quiet to list them)")
+            elif items:
+                lines.append(f"{title}: {len(items)}")
+                lines += [f"  {path}: {text}" for path, text in items]
         if self.failures:
             lines.append("failures:")
             lines += [f"  {path}: {problem}" for path, problem in self.failures]
@@ -109,83 +129,113 @@ def _where(exc: BaseException) -> str:
     return f" (at {Path(f.filename).name}:{f.lineno} in {f.name})"
 
 
-def process_article(path: str) -> ArticleResult:
-    """The worker: read, extract and map the article at `path`; never raises."""
+def _source(item: ArticleSource | str | Path) -> ArticleSource:
+    if isinstance(item, ArticleSource):
+        return item
+    return ArticleSource(path=str(item), name=article_name(item))
+
+
+def process_article(item: ArticleSource | str) -> ArticleResult:
+    """The worker: read, extract and map one article (a source or a file path); never raises."""
+    src = _source(item)
+    warnings = list(src.warnings)
     try:
-        result = build_article(read_article(path))
+        ingested = read_source(src)
+        warnings = ingested.warnings
+        result = build_article(ingested.article)
     except ArticleError as exc:  # exc.path may be the sidecar rather than the text
-        return ArticleResult(path=exc.path, name=article_name(path), error=exc.problem)
+        return ArticleResult(path=exc.path, name=src.name, error=exc.problem, warnings=warnings)
     except Exception as exc:  # an extractor or mapper bug must not stop the other articles
         problem = f"{type(exc).__name__}: {exc}{_where(exc)}"
-        return ArticleResult(path=path, name=article_name(path), error=problem)
-    result.path = path
+        return ArticleResult(path=src.label, name=src.name, error=problem, warnings=warnings)
+    result.path = src.label
+    result.warnings = warnings
     return result
 
 
-def _died(path: str) -> ArticleResult:
-    return ArticleResult(path=path, name=article_name(path),
+def _died(src: ArticleSource) -> ArticleResult:
+    return ArticleResult(path=src.label, name=src.name,
                          error="the worker process died while processing it (a crash, or out of memory)")
 
 
-def _isolated(path: str) -> ArticleResult:
+def _isolated(src: ArticleSource) -> ArticleResult:
     """One article in a worker of its own: tells whether it is the one that kills workers."""
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_article, path).result()
+            return pool.submit(process_article, src).result()
         except BrokenProcessPool:
-            return _died(path)
+            return _died(src)
 
 
-def _results(paths: list[str], jobs: int) -> Iterator[ArticleResult]:
-    """Results in the order of `paths`, from this process or from `jobs` workers.
+def _done(result: ArticleResult) -> Future:
+    future: Future = Future()
+    future.set_result(result)
+    return future
 
-    A worker that dies (a crash in native code, the OOM killer) breaks its pool. The
-    article whose result was awaited then runs again alone, in a fresh worker, and is
-    reported failed only if it kills that one too; the rest go on in a new pool.
+
+def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> Iterator[ArticleResult]:
+    """Results in the order of `items` (sources to process, or results already known),
+    from this process or from `jobs` workers, consuming `items` lazily.
+
+    A bounded window of futures keeps memory flat on a corpus of any size. A worker
+    that dies (a crash in native code, the OOM killer) breaks its pool: the article
+    whose result was awaited then runs again alone, in a fresh worker, and is reported
+    failed only if it kills that one too; the rest go on in a new pool.
     """
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield process_article(path)
+    items = iter(items)
+    if jobs <= 1:
+        for item in items:
+            yield item if isinstance(item, ArticleResult) else process_article(item)
         return
-    start = 0
-    while start < len(paths):
-        broken_at = None
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            # A bounded window of futures keeps memory flat on a large corpus.
-            pending = {k: pool.submit(process_article, paths[k]) for k in range(start, min(len(paths), start + jobs * 4))}
-            for k in range(start, len(paths)):
-                try:
-                    nxt = k + jobs * 4
-                    if nxt < len(paths):
-                        pending[nxt] = pool.submit(process_article, paths[nxt])
-                    result = pending.pop(k).result()
-                except BrokenProcessPool:
-                    broken_at = k
-                    break
-                except Exception as exc:  # e.g. a result that cannot be pickled
-                    result = ArticleResult(path=paths[k], name=article_name(paths[k]),
-                                           error=f"{type(exc).__name__}: {exc}")
-                yield result
-        if broken_at is None:
-            return
-        yield _isolated(paths[broken_at])
-        start = broken_at + 1
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    submit = lambda item: _done(item) if isinstance(item, ArticleResult) else pool.submit(process_article, item)
+    pending: deque = deque()
+    try:
+        while True:
+            while len(pending) < jobs * 4 and (item := next(items, None)) is not None:
+                pending.append((item, submit(item)))
+            if not pending:
+                return
+            item, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                yield _isolated(item)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+                pending = deque((it, submit(it)) for it, _ in pending)
+                continue
+            except Exception as exc:  # e.g. a result that cannot be pickled
+                result = ArticleResult(path=item.label, name=item.name, error=f"{type(exc).__name__}: {exc}")
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _unique(paths: list[Path]) -> tuple[list[str], list[ArticleResult]]:
-    """Paths whose article names are unique (the name keys the named graph and the
-    facts file), and a failure for every later article with a name already taken."""
+def _named(found: Found, stdin=None) -> Iterator[ArticleSource | ArticleResult]:
+    """The articles of the found files, each with a unique name that is no reserved graph
+    name: a reserved name is renamed (with a warning), a name already taken fails."""
     first: dict[str, str] = {}
-    keep, dupes = [], []
-    for p in paths:
-        name = article_name(p)
-        if name in first:
-            dupes.append(ArticleResult(path=str(p), name=name,
-                                       error=f"duplicate article name {name!r} (also {first[name]}); left out"))
-        else:
-            first[name] = str(p)
-            keep.append(str(p))
-    return keep, dupes
+    for file in found.files:
+        for item in expand(file, stdin):
+            if isinstance(item, SourceError):
+                yield ArticleResult(path=item.path, name="", error=item.problem)
+                continue
+            if item.name in iris.RESERVED_NAMES:
+                new = item.name + "-article"
+                item = replace(item, name=new, warnings=item.warnings + (
+                    f"the article name {item.name!r} is reserved (graph/{item.name} is not an article's graph): "
+                    f"built as {new!r}",))
+            if item.name in first:
+                yield ArticleResult(path=item.label, name=item.name,
+                                    error=f"duplicate article name {item.name!r} (also {first[item.name]}); left out")
+                continue
+            first[item.name] = item.label
+            yield item
+
+
+class _NothingBuilt(Exception):
+    """Raised into the writer when no article was built, so it keeps the previous outputs."""
 
 
 def build(
@@ -193,36 +243,42 @@ def build(
     out_dir: Path | str,
     jobs: int = 1,
     on_result: Callable[[ArticleResult], None] | None = None,
+    stdin=None,
 ) -> BuildSummary:
     """Build every article under `sources` into `out_dir` (graph.ttl, graph.trig, graph.nq).
 
-    Raises `ArticleError` only when a source does not exist or holds no article; problems with single
-    articles are collected in the summary's `failures`. `on_result` sees each article's
-    result as it is done (progress reports).
+    Raises `ArticleError` only when a source does not exist or holds no article file;
+    problems with single articles are collected in the summary's `failures`, paths left
+    out in `skipped`. `on_result` sees each article's result as it is done (progress
+    reports). When no article builds, the previous outputs stay as they were
+    (`kept_previous`). `stdin` is read for the source "-" (default: standard input).
     """
     out_dir = Path(out_dir)
     sources = list(sources)
-    found = find_articles(sources)
-    if not found:
-        raise ArticleError(", ".join(map(str, sources)), f"no articles (*{ARTICLE_SUFFIX}) found")
-    paths, dupes = _unique(found)
-    summary = BuildSummary(out_dir=out_dir)
+    found = find(sources)
+    summary = BuildSummary(out_dir=out_dir, skipped=found.skipped)
+    if not found.files:
+        raise ArticleError(", ".join(map(str, sources)),
+                           "no articles (.txt, .html, .htm or .jsonl files, optionally .gz) found"
+                           + (f"; {len(found.skipped)} path(s) skipped" if found.skipped else ""))
 
     def stream() -> Iterator[list[tuple]]:
         yield mapping.reference_quads()
-        for result in _results(paths, jobs):
+        for result in _results(_named(found, stdin), jobs):
             summary.add(result)
             if on_result:
                 on_result(result)
             if result.ok:
                 yield result.quads
             result.quads = []  # written: let it go
+        if summary.articles == 0:
+            raise _NothingBuilt
 
-    written = write.write_graph(out_dir, stream())
+    try:
+        written = write.write_graph(out_dir, stream())
+    except _NothingBuilt:
+        summary.kept_previous = True
+        return summary
     summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
     summary.quads, summary.triples = written.quads, written.triples
-    for result in dupes:
-        summary.add(result)
-        if on_result:
-            on_result(result)
     return summary

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -30,28 +31,65 @@ def _jobs(value: str) -> int:
     return n
 
 
+def version() -> str:
+    """The installed package's version (the source tree's when not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("govkg")
+    except PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _capped_jobs(jobs: int) -> int:
+    """`--jobs`, at most one worker per CPU (more only costs memory and time)."""
+    cpus = cpu_count()
+    if jobs > cpus:
+        print(f"govkg: warning: --jobs {jobs} is more than the {cpus} CPU(s) here: using {cpus}", file=sys.stderr)
+        return cpus
+    return jobs
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govkg",
         description="Build a knowledge graph (RDF) from Vietnamese governance news articles.",
         epilog="Exit codes: 0 ok, 1 an article failed or the graph is invalid, 2 usage or input error.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    p = sub.add_parser("build", help="build the graph of every *.txt under the sources, then validate it",
-                       description="Build every *.txt article under the sources (NAME.meta.json sidecars "
-                       "are read when present) into DIR/graph.ttl (union graph), DIR/graph.trig (one named "
-                       "graph per article) and DIR/graph.nq, then validate graph.ttl.")
-    p.add_argument("sources", nargs="+", metavar="SOURCE", help="article files or directories (searched recursively)")
+    p = sub.add_parser("build", help="build the graph of every article under the sources, then validate it",
+                       description="Build every article under the sources (.txt, .html/.htm pages, .jsonl "
+                       "corpora with one article per line, each optionally .gz; NAME.meta.json sidecars are "
+                       "read when present) into DIR/graph.ttl (union graph), DIR/graph.trig (one named "
+                       "graph per article) and DIR/graph.nq, then validate graph.ttl. Every path left out "
+                       "is reported.")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="article files or directories (searched recursively); - reads standard input")
     p.add_argument("--out", default="output", metavar="DIR", help="output directory (default: output/)")
     p.add_argument("--no-validate", action="store_true", help="skip validation of the built graph")
     p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="articles processed in N worker processes")
-    p.add_argument("--quiet", "-q", action="store_true", help="no line per article while building")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no line per article; skipped paths and warnings counted, not listed")
 
     p = sub.add_parser("validate", help="check a graph against the shapes (SHACL) and the ontology (reasoner)",
                        description="Exit 0 when GRAPH conforms to the shapes and is consistent with the "
                        "ontology, 1 when it does not, 2 when it cannot be read.")
     p.add_argument("graph", metavar="GRAPH", help="graph file (.ttl, .trig, .nq, .nt)")
+    p.add_argument("--report", metavar="FILE", help="write the SHACL validation report (results graph) as Turtle")
+    p.add_argument("--json", action="store_true", help="print the report as JSON (for CI)")
 
     p = sub.add_parser("facts", help="write NAME.facts.json (gold format) for every article of a graph")
     p.add_argument("graph", metavar="GRAPH", help="a graph built by `govkg build` (graph.ttl)")
@@ -85,6 +123,8 @@ def _progress(stream):
             print(f"  {result.name}: {counts}", file=stream)
         else:
             print(f"  FAILED {result.path}: {result.error}", file=stream)
+        for warning in result.warnings:
+            print(f"    warning: {result.path}: {warning}", file=stream)
     return show
 
 
@@ -95,6 +135,7 @@ def _build(sources, out_dir, jobs: int, quiet: bool, stream):
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: output exists and is not a directory")
+    jobs = _capped_jobs(jobs)
     try:
         return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream))
     except ArticleError as exc:  # a source that does not exist or holds no article
@@ -103,17 +144,17 @@ def _build(sources, out_dir, jobs: int, quiet: bool, stream):
         raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
 
 
-def _validate(graph: Path) -> int:
+def _validate(graph: Path, report: str | None = None, as_json: bool = False) -> int:
     from .validate import main_validate
 
-    return main_validate(str(graph))
+    return main_validate(str(graph), report, as_json)
 
 
 def cmd_build(args) -> int:
     summary = _build(args.sources, args.out, args.jobs, args.quiet, sys.stdout)
-    print(summary.format())
+    print(summary.format(quiet=args.quiet))
     status = EXIT_OK if summary.ok else EXIT_FAILED
-    if not args.no_validate:
+    if not args.no_validate and not summary.kept_previous:
         graph = Path(args.out) / "graph.ttl"
         print(f"validating {graph}")
         code = _validate(graph)
@@ -124,7 +165,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    return _validate(Path(args.graph))
+    return _validate(Path(args.graph), args.report, args.json)
 
 
 def _write_facts(graph: Path, out_dir: Path) -> list[Path]:
@@ -132,6 +173,8 @@ def _write_facts(graph: Path, out_dir: Path) -> list[Path]:
 
     if not graph.is_file():
         raise UsageError(f"{graph}: no such file")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: exists and is not a directory (--out names a directory for the facts files)")
     try:
         return write_facts(graph, out_dir)
     except ValueError as exc:  # facts.FactsError: the graph cannot be read
@@ -175,7 +218,7 @@ def cmd_eval(args) -> int:
                           file=sys.stderr)
             print(f"building {len(texts)} article(s) into {work}", file=sys.stderr)
             summary = _build(texts, work, args.jobs, True, sys.stderr)
-            print(summary.format(), file=sys.stderr)
+            print(summary.format(quiet=True), file=sys.stderr)
             if not summary.ok:
                 status = EXIT_FAILED
             facts_dir = work / "facts"

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from . import resources
+from . import atomic, resources
+from .ingest import article_name
 from .write import rdf_format
 
 QUERIES = ("persons", "organizations", "positions", "events", "event_participants",
@@ -186,12 +187,21 @@ def dumps(doc: dict) -> str:
 
 
 def write_facts(graph_path: Path | str, out_dir: Path | str) -> list[Path]:
-    """Write out_dir/NAME.facts.json for each article NAME.txt in the graph; the paths written."""
+    """Write out_dir/NAME.facts.json for each article NAME.txt in the graph; the paths written.
+
+    The graph is read whole before anything is written, and each file is replaced
+    atomically (atomic.py): a run that fails or is killed leaves every facts file
+    either as it was or complete.
+    """
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise FactsError(f"{out}: exists and is not a directory (--out names a directory for the facts files)")
+    docs = facts_from_graph(graph_path)
     out.mkdir(parents=True, exist_ok=True)
+    atomic.remove_stale(out)
     written = []
-    for source, doc in sorted(facts_from_graph(graph_path).items()):
-        path = out / (Path(source).stem + FACTS_SUFFIX)
-        path.write_text(dumps(doc), encoding="utf-8")
+    for source, doc in sorted(docs.items()):
+        path = out / (article_name(source) + FACTS_SUFFIX)
+        atomic.write_text(path, dumps(doc))
         written.append(path)
     return written

@@ -1,49 +1,59 @@
-"""Stage 1: find article files and read them into `Article` records.
+"""Stage 1: read articles into `Article` records.
 
-An article is a UTF-8 text file `NAME.txt`, optionally with a sidecar
-`NAME.meta.json` beside it: `{"published": "YYYY-MM-DD" | null, "title": ...,
-"url" | "source": ...}`. The text is normalized on the way in (`normalize_text`:
-BOM, CRLF, NFD, tone placement), so every later stage sees one spelling.
+An article is a news text as users have it (see sources.py for how they are found):
 
-Bad input raises `ArticleError`, whose message names the file and the problem,
-so a build can report it and carry on with the other articles.
+- `NAME.txt`, plain text, optionally with a sidecar `NAME.meta.json` beside it:
+  `{"published": "YYYY-MM-DD" | null, "title": ..., "url" | "source": ...}`;
+- `NAME.html` / `NAME.htm`, a saved web page, or HTML saved as .txt: its main text
+  through trafilatura (webpage.py), its title, date and URL standing in for a sidecar
+  when there is none;
+- a line of a JSON Lines corpus: `{"text": ..., "id"?, "title"?, "published"?, "url"?}`;
+- any of these gzip-compressed, or on standard input.
+
+Bytes become text in decode.py (UTF-8; UTF-16 and others where the bytes tell, with a
+warning saying what was assumed), and the text is normalized on the way in
+(`normalize_text`: BOM, line ends, NFD, tone placement, unsafe characters), so every
+later stage sees one spelling.
+
+Bad input raises `ArticleError`, whose message names the file and the problem, so a
+build can report it and carry on with the other articles.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .decode import DecodeError, decode, gunzip, is_gzip
 from .model import Article
 from .normalize import normalize_text
+from .sources import (HTML_SUFFIXES, STDIN, ArticleSource, SourceError, article_suffix, expand, find,
+                      name_of)
 
 ARTICLE_SUFFIX = ".txt"
 META_SUFFIX = ".meta.json"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
 
+# An ArticleError is a SourceError: the file (or corpus line) and its problem.
+ArticleError = SourceError
 
-class ArticleError(Exception):
-    """An article (or its sidecar, or a source path) that cannot be read.
 
-    `path` is the offending file; `problem` says what is wrong with it.
-    """
+@dataclass
+class Ingested:
+    """An article as read, and what was assumed to read it (encoding, HTML, renames)."""
 
-    def __init__(self, path: Path | str, problem: str):
-        self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-    def __reduce__(self):  # keep both fields when sent back from a worker process
-        return (type(self), (self.path, self.problem))
+    article: Article
+    warnings: list[str] = field(default_factory=list)
 
 
 def article_name(path: Path | str) -> str:
-    """The article's name: its file name without `.txt` ("d01" for "dev/d01.txt")."""
-    name = Path(path).name
-    return name[: -len(ARTICLE_SUFFIX)] if name.endswith(ARTICLE_SUFFIX) else Path(name).stem
+    """The article's name: its file name without the article suffix ("d01" for
+    "dev/d01.txt" or "d01.html.gz"; "a17" for the corpus record "news.jsonl#a17")."""
+    return name_of(Path(path).name if "#" not in str(path) else str(path).rsplit("/", 1)[-1])
 
 
 def meta_path(path: Path) -> Path:
@@ -62,19 +72,15 @@ def _read_bytes(path: Path) -> bytes:
         raise ArticleError(path, f"cannot read file: {exc.strerror or exc}") from None
 
 
-def _decode(path: Path, data: bytes) -> str:
-    """UTF-8 text (a leading BOM is allowed), or an error saying where the first bad byte is."""
+def _decode_utf8(path: Path, data: bytes) -> str:
+    """A sidecar: UTF-8 (JSON's encoding; a leading BOM is allowed)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         bad = data[exc.start : exc.end].hex(" ")
-        raise ArticleError(
-            path,
-            f"not UTF-8: invalid byte(s) 0x{bad} at byte offset {exc.start} "
-            f"(line {line}, byte {column} of the line); save the file as UTF-8",
-        ) from None
+        raise ArticleError(path, f"not UTF-8: invalid byte(s) 0x{bad} at byte offset {exc.start} (line {line}); "
+                           "save the file as UTF-8") from None
 
 
 def _parse_date(path: Path, value: object) -> dt.date | None:
@@ -102,13 +108,19 @@ def read_meta(path: Path) -> dict:
     side = meta_path(path)
     if not side.exists():
         return {}
-    text = _decode(side, _read_bytes(side)).lstrip("\ufeff")
+    text = _decode_utf8(side, _read_bytes(side)).lstrip("\ufeff")
     try:
-        meta = json.loads(text)
+        meta = json.loads(text, strict=False)  # a raw control character in a string: dropped later
     except json.JSONDecodeError as exc:
         raise ArticleError(side, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     if not isinstance(meta, dict):
         raise ArticleError(side, f"expected a JSON object, found {type(meta).__name__}")
+    return _fields(side, meta)
+
+
+def _fields(where: Path | str, meta: dict) -> dict:
+    """`published`, `title` and `url` of a sidecar or a corpus record, checked."""
+    side = where
     url = _optional_str(side, meta, "url")
     if url is None:
         # "source" is a locator when it is a URL; otherwise it describes the provenance
@@ -122,54 +134,81 @@ def read_meta(path: Path) -> dict:
     }
 
 
-def read_article(path: Path | str) -> Article:
-    """One article: the normalized text of `NAME.txt` and the fields of its sidecar."""
-    path = Path(path)
-    data = _read_bytes(path)
-    if not data:
-        raise ArticleError(path, "empty file")
-    text = normalize_text(_decode(path, data))
+def _page(where: str, text: str, meta: dict, warnings: list[str], named_html: bool) -> tuple[str, dict]:
+    """The main text of an HTML page, and the page's metadata where `meta` has none."""
+    from .webpage import PageError, main_text
+
+    if not named_html:
+        warnings.append("looks like an HTML page, not plain text: reading its main text (trafilatura)")
+    try:
+        page = main_text(text)
+    except PageError as exc:
+        raise ArticleError(where, str(exc)) from None
+    found = {"published": _parse_date(where, page.published) if page.published else None,
+             "title": normalize_text(page.title).strip() if page.title else None,
+             "url": page.url}
+    return page.text, {k: meta.get(k) if meta.get(k) is not None else found[k] for k in found}
+
+
+def _article(src: ArticleSource, source: str, text: str, meta: dict) -> Article:
+    text = normalize_text(text)
     if not text.strip():
-        raise ArticleError(path, "empty file (only whitespace)")
-    meta = read_meta(path)
-    return Article(
-        name=article_name(path),
-        source=path.name,
-        text=text,
-        published=meta.get("published"),
-        title=meta.get("title"),
-        url=meta.get("url"),
-    )
+        raise ArticleError(src.label, "empty file (only whitespace)" if src.line is None else '"text" is empty')
+    return Article(name=src.name, source=source, text=text, published=meta.get("published"),
+                   title=meta.get("title"), url=meta.get("url"))
+
+
+def _read_record(src: ArticleSource) -> Ingested:
+    """One line of a JSON Lines corpus."""
+    from .webpage import looks_like_html
+
+    record = json.loads(src.data, strict=False)
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ArticleError(src.label, '"text" is missing or not a string')
+    meta = _fields(src.label, {k: record.get(k) for k in ("published", "title", "url", "source")})
+    warnings = list(src.warnings)
+    if looks_like_html(text):
+        text, meta = _page(src.label, text, meta, warnings, named_html=False)
+    return Ingested(_article(src, f"{src.file_name}#{src.name}", text, meta), warnings)
+
+
+def read_source(src: ArticleSource) -> Ingested:
+    """The article `src` points at, read, decoded and normalized (see the module docstring)."""
+    from .webpage import looks_like_html
+
+    if src.line is not None:
+        return _read_record(src)
+    path = Path(src.path)
+    data = src.data if src.data is not None else _read_bytes(path)
+    if not data:
+        raise ArticleError(src.label, "empty file")
+    warnings = list(src.warnings)
+    try:
+        if is_gzip(data):
+            data = gunzip(data)
+        named_html = article_suffix(path.name) in HTML_SUFFIXES
+        text, note = decode(data, html=named_html or b"<" in data[:1024])
+    except DecodeError as exc:
+        raise ArticleError(src.label, str(exc)) from None
+    if note:
+        warnings.append(note)
+    meta = read_meta(path) if src.path != STDIN else {}
+    if named_html or looks_like_html(text):
+        text, meta = _page(src.label, text, meta, warnings, named_html)
+    return Ingested(_article(src, src.file_name, text, meta), warnings)
+
+
+def read_article(path: Path | str) -> Article:
+    """One article file (text, HTML, compressed or not) and the fields of its sidecar."""
+    path = Path(path)
+    return read_source(ArticleSource(path=str(path), name=article_name(path))).article
 
 
 def find_articles(sources: Iterable[Path | str]) -> list[Path]:
-    """Every `*.txt` under the given files and directories, recursively.
+    """Every article file under the given files and directories (see sources.find)."""
+    return [Path(f) for f in find(sources).files if f != STDIN]
 
-    Directories are walked in sorted order, skipping hidden ones (`.git`, `.venv`);
-    a file named directly must be a `.txt`. A file reached twice is listed once.
-    A source that does not exist raises `ArticleError`.
-    """
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for source in sources:
-        src = Path(source)
-        if src.is_dir():
-            candidates = sorted(
-                p
-                for p in src.rglob("*" + ARTICLE_SUFFIX)
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(src).parts)
-            )
-        elif src.is_file():
-            if src.suffix != ARTICLE_SUFFIX:
-                raise ArticleError(src, f"not an article: expected a {ARTICLE_SUFFIX} file or a directory")
-            candidates = [src]
-        elif src.exists():
-            raise ArticleError(src, "neither a file nor a directory")
-        else:
-            raise ArticleError(src, "no such file or directory")
-        for p in candidates:
-            key = p.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(p)
-    return found
+
+__all__ = ["ArticleError", "ArticleSource", "Ingested", "article_name", "expand", "find", "find_articles",
+           "read_article", "read_meta", "read_source"]

@@ -40,6 +40,9 @@ from .normalize import ascii_slug, fold
 BASE = "https://w3id.org/govkg/"
 ONTOLOGY = "https://w3id.org/govkg/ontology#"
 REFERENCE_GRAPH = URIRef(BASE + "graph/reference")
+# Names of graphs that are not an article's (graph/<name>): an article may not take them.
+# "ontology" is the graph facts.py loads the ontology into.
+RESERVED_NAMES = frozenset({"reference", "ontology"})
 
 _SLUG_MAX = 60  # characters of readable slug; identity is in the hash, so cutting is safe
 _SAFE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")

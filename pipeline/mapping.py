@@ -20,6 +20,12 @@ What one article states (see ontology/governance.ttl):
 Every fact carries `gov:statedIn` (the article) and `gov:evidence` (gov:TextSpan:
 offsets and the text they cover, from `facts.sentence_of`).
 
+Every value is made safe here, whatever the extractors or a sidecar hand over, so
+that a graph the build writes always parses and validates (values.py): literals lose
+control characters and noncharacters, a URL is percent-encoded into a valid URI (or,
+when it cannot be one, kept as a plain `dcterms:source` string), a date that is no
+calendar date and a reference IRI that is no IRI are left out with a warning.
+
 The reference bodies (ontology/bodies.ttl: labels, kinds, org:subOrganizationOf) are
 emitted once per build by `reference_quads`, in their own named graph, so SPARQL can
 walk the hierarchy from any body an article names.
@@ -30,11 +36,15 @@ import logging
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+import datetime as dt
+
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, FOAF, RDF, RDFS, XSD
 
 from . import iris, resources
-from .ontology import GOV
+from .namespace import GOV
+from .values import clean_text, safe_uri
 from .model import ArticleFacts, Event, PartialDate, Span
 
 log = logging.getLogger(__name__)
@@ -87,18 +97,44 @@ def organization_class(kind: str | None) -> URIRef:
     return cls
 
 
-def date_literal(date: PartialDate) -> Literal:
-    """xsd:date when the year is known, else xsd:gMonthDay ("--03-05")."""
+def is_calendar_date(date: PartialDate) -> bool:
+    """A day that exists (29 February in any year when the year is unknown)."""
+    try:
+        dt.date(date.year if date.year is not None else 2000, date.month, date.day)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return True
+
+
+def date_literal(date: PartialDate) -> Literal | None:
+    """xsd:date when the year is known, else xsd:gMonthDay ("--03-05"); None when the
+    date is no calendar date (an extractor's slip must not make an ill-typed literal)."""
+    if not is_calendar_date(date):
+        log.warning("not a calendar date: %r; left out", date)
+        return None
     return Literal(date.iso(), datatype=XSD.date if date.year is not None else XSD.gMonthDay)
 
 
 def _vi(text: str) -> Literal:
-    return Literal(text, lang="vi")
+    return Literal(clean_text(text), lang="vi")
+
+
+def _text(text: str) -> Literal:
+    return Literal(clean_text(text))
 
 
 def _clean(text: str | None) -> str:
-    """Runs of white space as one space, ends trimmed (names, titles, verbs, places)."""
-    return " ".join((text or "").split())
+    """Runs of white space as one space, ends trimmed, unsafe characters dropped (names,
+    titles, verbs, places)."""
+    return " ".join(clean_text(text or "").split())
+
+
+def _is_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------
@@ -153,8 +189,8 @@ class _ArticleMapper:
         self.add(node, GOV.start, Literal(span.start))
         self.add(node, GOV.end, Literal(span.end))
         text = self.facts.sentence_of(span)
-        if text:
-            self.add(node, GOV.spanText, Literal(text))
+        if text:  # replaced, not dropped: the text keeps the length its offsets say
+            self.add(node, GOV.spanText, Literal(clean_text(text, keep_length=True)))
         return node
 
     def provenance(self, node: URIRef, *spans: Span) -> None:
@@ -182,13 +218,18 @@ class _ArticleMapper:
     def map_article(self) -> None:
         a = self.facts.article
         self.add(self.article, RDF.type, GOV.Article)
-        self.add(self.article, GOV.sourceFile, Literal(a.source))
+        self.add(self.article, GOV.sourceFile, _text(a.source) if clean_text(a.source) else Literal(self.name))
         if a.published is not None:
             self.add(self.article, GOV.published, Literal(a.published.isoformat(), datatype=XSD.date))
-        if a.title:
+        if _clean(a.title):
             self.add(self.article, GOV.headline, _vi(_clean(a.title)))
         if a.url:
-            self.add(self.article, GOV.url, Literal(a.url, datatype=XSD.anyURI))
+            uri = safe_uri(a.url)
+            if uri is not None:
+                self.add(self.article, GOV.url, Literal(uri, datatype=XSD.anyURI))
+            elif _clean(a.url):
+                log.warning("%s: URL %r is no valid URI; kept as dcterms:source text", self.name, a.url)
+                self.add(self.article, DCTERMS.source, _text(_clean(a.url)))
 
     def mention(self, entity: URIRef, name: str, spans: list[Span], photo_credit: bool = False) -> None:
         node = iris.mention_iri(self.name, str(entity), name)
@@ -219,7 +260,12 @@ class _ArticleMapper:
         if not name:
             log.warning("%s: organization %s has no name; left out", self.name, org.key)
             return
-        iri = iris.org_iri(name, org.reference)
+        reference = org.reference
+        if reference and not _is_iri(reference):
+            log.warning("%s: organization %r has a reference that is no IRI (%r); named by its name",
+                        self.name, name, reference)
+            reference = None
+        iri = iris.org_iri(name, reference)
         self.agents[org.key] = iri
         self.add(iri, RDF.type, organization_class(org.kind))
         self.add(iri, RDFS.label, _vi(name))
@@ -273,8 +319,8 @@ class _ArticleMapper:
         if date is not None:
             self.event_dates[event.key] = date
             self.add(node, GOV.date, date)
-        if event.part_of_day:
-            self.add(node, GOV.partOfDay, Literal(event.part_of_day))
+        if _clean(event.part_of_day):
+            self.add(node, GOV.partOfDay, _text(_clean(event.part_of_day)))
         if location:
             self.add(node, GOV.location, _vi(location))
         chair = self.agent(event.chair, "event chair")
@@ -320,7 +366,7 @@ class _ArticleMapper:
 
     def map_quote(self, quote) -> None:
         speaker = self.agent(quote.speaker, "quote speaker")
-        text = (quote.text or "").strip()
+        text = clean_text(quote.text or "").strip()
         if speaker is None or not text:
             return
         node = iris.fact_iri("quote", self.name, speaker, text, quote.evidence.start, quote.evidence.end)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .values import clean_text
+
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 
 # New placement "oà", "uỷ": tone on the second vowel of an open oa/oe/uy syllable.
@@ -37,10 +39,16 @@ def canonical_tone_placement(text: str) -> str:
     return unicodedata.normalize("NFC", moved)
 
 
+# Other line and paragraph separators are line ends too.
+_LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+
 def normalize_text(raw: str) -> str:
-    """The canonical article text: no BOM, LF line ends, NFC, one tone placement."""
-    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_DASHES)
+    """The canonical article text: no BOM, LF line ends, NFC, one tone placement, and
+    none of the characters RDF tools refuse (control characters, noncharacters; see
+    values.py), so that every offset into it is an offset into what the graph holds."""
+    text = _LINE_ENDS.sub("\n", raw.lstrip("\ufeff"))
+    text = clean_text(text.translate(_DASHES))
     return canonical_tone_placement(text)
 
 

@@ -1,24 +1,49 @@
 """Where the project's data files live, and small readers for them.
 
 The ontology, shapes, SPARQL queries, the reference graph of bodies and the
-vocabularies are data files under `ontology/` at the top of the repository; code
-reads them from there and never copies them. `GOVKG_ONTOLOGY_DIR` points
-elsewhere (for an installed copy or a customised vocabulary).
+vocabularies are data files under `ontology/` at the top of the repository, the one
+source; code reads them and never copies them. An installed package (wheel) carries
+them as the package data `pipeline/ontology/` (see pyproject.toml), read through
+importlib.resources; a source checkout or an editable install reads the repository's
+`ontology/`. `GOVKG_ONTOLOGY_DIR` points elsewhere (a customised vocabulary).
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import csv
 import os
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Callable
 
+PACKAGE_DATA = "ontology"  # the data folder inside the installed package
+
+
+@lru_cache(maxsize=1)
+def _packaged_dir() -> Path | None:
+    """The package data folder as a file system path (extracted once when the package
+    is imported from a zip), or None when the package carries no data (a checkout)."""
+    folder = importlib_resources.files(__package__ or "pipeline") / PACKAGE_DATA
+    if not folder.is_dir():
+        return None
+    if isinstance(folder, Path):
+        return folder
+    stack = contextlib.ExitStack()
+    atexit.register(stack.close)
+    return Path(stack.enter_context(importlib_resources.as_file(folder)))
+
 
 def ontology_dir() -> Path:
+    """The folder of the data files: $GOVKG_ONTOLOGY_DIR, the installed package's data,
+    or the repository's ontology/ beside the package."""
     override = os.environ.get("GOVKG_ONTOLOGY_DIR")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "ontology"
+    if override:
+        return Path(override)
+    return _packaged_dir() or Path(__file__).resolve().parent.parent / "ontology"
 
 
 def data_path(*parts: str) -> Path:

@@ -2,9 +2,14 @@
 
 A sentence never breaks inside quotation marks (a quoted saying may hold several
 sentences and is attributed after its closing mark), nor after an abbreviation
-("TP. Hồ Chí Minh"). A photo caption, the line that ends in "Ảnh: <credit>" or a
+("TP. Hồ Chí Minh"). A photo caption, the sentence that ends in "Ảnh: <credit>" or a
 short line with no closing punctuation under a photo, is a unit of its own: it
 names people but reports no event.
+
+No rule takes more than one line's sentence: a credit is short and ends its line,
+and only the sentence it closes is a caption, so a paragraph (or a whole article
+written on one line) that ends in, or contains, "Ảnh: ..." keeps its other sentences
+as running text.
 """
 from __future__ import annotations
 
@@ -18,7 +23,9 @@ CLOSING_QUOTES = "”’»"
 _SENTENCE_END = ".!?…"
 _ABBREVIATIONS = {"tp", "tt", "ts", "ths", "gs", "pgs", "bs", "st", "tr", "ông", "bà"}
 _BULLETS = "-•+*–"
-_PHOTO_CREDIT = re.compile(r"(?<!\S)\(?Ảnh\s*:\s*[^\n]*\)?\s*$")
+_CREDIT_MAX = 120  # characters of a photo credit ("Ảnh: VGP/Nhật Bắc") at most
+# "Ảnh: <credit>" at the end of a line; the credit holds no sentence break.
+_PHOTO_CREDIT = re.compile(r"(?<!\S)\(?Ảnh\s*:\s*(?:(?![.!?…]\s)[^\n]){0,%d}\)?\s*$" % _CREDIT_MAX)
 
 
 @dataclass(frozen=True)
@@ -41,12 +48,17 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-def _is_caption(text: str) -> bool:
-    if _PHOTO_CREDIT.search(text):
-        return True
+def _credit(line: str) -> re.Match | None:
+    """The photo credit that ends a line, if any (searched only in the line's tail)."""
+    tail_start = max(0, len(line) - _CREDIT_MAX - 16)
+    return _PHOTO_CREDIT.search(line, tail_start)
+
+
+def _is_legend(text: str) -> bool:
+    """A short line with no closing punctuation: the legend under a photo; but not an item of a
+    bulleted list ("- Đồng chí A, Bộ trưởng ...")."""
     if text[:1] in _BULLETS:
-        return False  # an item of a bulleted list ("- Đồng chí A, Bộ trưởng ...")
-    # a short line with no closing punctuation: the legend under a photo
+        return False
     return len(text) < 250 and text[-1] not in _SENTENCE_END + CLOSING_QUOTES + '"' and ":" not in text
 
 
@@ -86,15 +98,19 @@ def segment(text: str) -> list[Sentence]:
     out = []
     for number, para in enumerate(paragraphs(text)):
         line = text[para.start:para.end]
-        if _is_caption(line):
-            credit = _PHOTO_CREDIT.search(line)
-            body_end = para.start + credit.start() if credit else para.end
-            credit_span = Span(para.start + credit.start(), para.end) if credit else None
-            for span in _split(text, para.start, body_end) or [Span(para.start, body_end)]:
-                out.append(Sentence(span, number, caption=True, credit=credit_span))
-            if credit and body_end == para.start:
+        credit = _credit(line)
+        if credit:
+            body_end = para.start + credit.start()
+            credit_span = Span(body_end, para.end)
+            sentences = _split(text, para.start, body_end)
+            # running text first; the sentence the credit closes is the caption
+            out += [Sentence(span, number) for span in sentences[:-1]]
+            out += [Sentence(span, number, caption=True, credit=credit_span) for span in sentences[-1:]]
+            if not sentences:
                 out.append(Sentence(credit_span, number, caption=True, credit=credit_span))
             continue
-        for span in _split(text, para.start, para.end):
-            out.append(Sentence(span, number))
+        if _is_legend(line):
+            out += [Sentence(span, number, caption=True) for span in _split(text, para.start, para.end)]
+            continue
+        out += [Sentence(span, number) for span in _split(text, para.start, para.end)]
     return out

@@ -24,12 +24,23 @@ Two independent checks, both must pass:
    whole is; the report says when a sample was used). A missing Java is an error,
    never a pass.
 
+Every problem explains itself on one line: the article it comes from (its source
+file), the focus node, the path, the value, the message of the shape and the sentence
+the fact was read from. Values HermiT cannot read (a malformed URI, an ill-typed
+number, a control character) are found before it runs, reported the same way, and
+kept from it, so the reasoner never fails with a Java stack trace; should it fail all
+the same, the report gives the exception's own message, not the trace. A graph with
+no triples, or with no gov:Article, does not conform: it is not a build's graph.
+
 `main_validate(path)` is the CLI's entry: exit 0 when both pass, 1 when not, 2 when
-the file is missing or cannot be parsed (the message names the file).
+the file is missing or cannot be parsed (the message names the file). It can write
+the SHACL results graph (Turtle, `--report FILE`) and print the report as JSON.
 """
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
 import re
 import shutil
@@ -41,20 +52,26 @@ from pathlib import Path
 from typing import Iterator
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from . import resources
-from .iris import REFERENCE_GRAPH
+from . import atomic, resources
+from .iris import ONTOLOGY, REFERENCE_GRAPH
+from .values import is_valid_uri, unsafe_characters
 from .write import PREFIXES, from_oxigraph, rdf_format, to_oxigraph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+GOV = Namespace(ONTOLOGY)
+# rdflib logs a Python traceback for every literal that is not valid for its datatype;
+# this module reports those values itself, one line each.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 ONTOLOGY_FILE = ("governance.ttl",)
 SHAPES_FILE = ("shapes.ttl",)
 
 SHACL_BATCH_TRIPLES = 200_000  # triples per pyshacl run at most (whole named graphs): ~1 GB of rdflib
 OWL_MAX_TRIPLES = 50_000  # data triples given to HermiT at most: ~250 articles, ~5 s of Java
 _REPORT_LINES = 60  # SHACL results printed in the report text at most
+_SENTENCE_CHARS = 160  # characters of the source sentence quoted in a problem's line
 
 # Datatypes of OWL 2's datatype map (https://www.w3.org/TR/owl2-syntax/#Datatype_Maps).
 _XSD_OWL2 = ("decimal integer nonNegativeInteger nonPositiveInteger positiveInteger negativeInteger "
@@ -74,18 +91,37 @@ class InputError(Exception):
 
 @dataclass
 class Violation:
-    """One SHACL result, with the shape's message."""
+    """One problem (a SHACL result, a value the reasoner cannot read, a node of two
+    disjoint classes), with what a person needs to find it in the articles."""
 
     focus: str
     path: str | None
     value: str | None
     message: str
     severity: str
+    article: str | None = None  # the source file of the article the focus node comes from
+    sentence: str | None = None  # the text of the span that states it
+    result: tuple = ()  # the SHACL result as triples (for --report); empty for OWL problems
 
     def __str__(self) -> str:
+        article = f"[{self.article}] " if self.article else ""
         where = f" {self.path}" if self.path else ""
-        value = f" (value: {self.value})" if self.value is not None else ""
-        return f"{self.focus}{where}: {self.message}{value}"
+        value = f" (value: {_one_line(self.value)})" if self.value is not None else ""
+        sentence = f' | sentence: "{_one_line(self.sentence, _SENTENCE_CHARS)}"' if self.sentence else ""
+        return f"{article}{self.focus}{where}: {self.message}{value}{sentence}"
+
+    def as_dict(self) -> dict:
+        return {"article": self.article, "focus": self.focus, "path": self.path, "value": self.value,
+                "message": self.message, "severity": self.severity, "sentence": self.sentence}
+
+    @property
+    def key(self) -> tuple:
+        return (self.focus, self.path or "", self.message, self.value or "")
+
+
+def _one_line(text: str | None, limit: int = 200) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 @dataclass
@@ -99,13 +135,45 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
     consistent: bool | None = None  # None: the OWL check could not run (see errors)
     owl_note: str = ""
-    suspects: list[str] = field(default_factory=list)  # likely causes of an inconsistency
+    unreadable: list[Violation] = field(default_factory=list)  # values kept from the reasoner
+    suspects: list[Violation] = field(default_factory=list)  # likely causes of an inconsistency
     errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    articles: int = 0  # gov:Article nodes seen
 
     @property
     def conforms(self) -> bool:
-        return self.shacl_conforms and self.consistent is True and not self.errors
+        return self.shacl_conforms and self.consistent is True and not self.errors and not self.unreadable
+
+    def as_dict(self) -> dict:
+        """The report for machines (`govkg validate --json`)."""
+        return {
+            "graph": str(self.path), "conforms": self.conforms, "triples": self.triples,
+            "batches": self.batches, "articles": self.articles,
+            "shacl": {"conforms": self.shacl_conforms, "violations": [v.as_dict() for v in self.violations]},
+            "owl": {"consistent": self.consistent, "note": self.owl_note.lstrip("; "),
+                    "unreadable_values": [v.as_dict() for v in self.unreadable],
+                    "likely_causes": [v.as_dict() for v in self.suspects]},
+            "errors": list(self.errors),
+            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+        }
+
+    def results_graph(self) -> Graph:
+        """The SHACL validation report (sh:ValidationReport) of every batch, as one graph."""
+        g = Graph()
+        g.bind("sh", SH)
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        report = BNode()
+        g.add((report, RDF.type, SH.ValidationReport))
+        g.add((report, SH.conforms, Literal(self.shacl_conforms)))
+        for v in self.violations:
+            for t in v.result:
+                g.add(t)
+            node = next((s for s, p, o in v.result if p == RDF.type and o == SH.ValidationResult), None)
+            if node is not None:
+                g.add((report, SH.result, node))
+        return g
 
     @property
     def text(self) -> str:
@@ -117,6 +185,9 @@ class Report:
             lines += [f"  - {v}" for v in self.violations[:_REPORT_LINES]]
             if len(self.violations) > _REPORT_LINES:
                 lines.append(f"  ... and {len(self.violations) - _REPORT_LINES} more")
+        if self.unreadable:
+            lines.append(f"OWL: {len(self.unreadable)} value(s) the reasoner cannot read (left out of its check)")
+            lines += [f"  - {v}" for v in self.unreadable[:_REPORT_LINES]]
         if self.consistent is True:
             lines.append(f"OWL (HermiT): consistent ({self.seconds.get('owl', 0):.1f} s){self.owl_note}")
         elif self.consistent is False:
@@ -168,8 +239,80 @@ def _short(term) -> str:
                 return f"{prefix}:{iri[len(ns):]}"
         return f"<{iri}>"
     if isinstance(term, Literal):
+        if term.datatype is not None:
+            return Literal(str(term)).n3() + "^^" + _short(term.datatype)
         return term.n3()
     return str(term)
+
+
+# ---------------------------------------------------------------------------
+# Where a problem comes from: the article and the sentence
+
+
+def _article_of(data: Graph, node) -> URIRef | None:
+    """The article a node is stated in: itself, its gov:statedIn / gov:inArticle, or for
+    a person, body or post, the first article that names it (by its mentions)."""
+    if (node, RDF.type, GOV.Article) in data:
+        return node
+    for p in (GOV.statedIn, GOV.inArticle):
+        found = data.value(node, p)
+        if found is not None:
+            return found
+    for p in (GOV.mentionOf, GOV.post, GOV.holder, GOV.issuer, GOV.speaker, GOV.chair, GOV.participant):
+        for fact in sorted(data.subjects(p, node), key=str):
+            found = data.value(fact, GOV.statedIn)
+            if found is not None:
+                return found
+    return None
+
+
+def _sentence_of(data: Graph, node) -> str | None:
+    """The text of a node's first evidence span (its own text, for a span; its first
+    mention's evidence, for a person or body)."""
+    own = data.value(node, GOV.spanText)
+    if own is not None:
+        return str(own)
+    spans = list(data.objects(node, GOV.evidence))
+    if not spans:
+        for mention in sorted(data.subjects(GOV.mentionOf, node), key=str):
+            spans += list(data.objects(mention, GOV.evidence))
+    texts = []
+    for span in spans:
+        text = data.value(span, GOV.spanText)
+        if text is not None:
+            start = data.value(span, GOV.start)
+            texts.append((int(start) if isinstance(start, Literal) and str(start).isdigit() else 0, str(text)))
+    return min(texts)[1] if texts else None
+
+
+def explain(data: Graph, node) -> tuple[str | None, str | None]:
+    """(the article's source file, or its IRI; the sentence) for a focus node."""
+    article = _article_of(data, node) if node is not None else None
+    label = None
+    if article is not None:
+        source = data.value(article, GOV.sourceFile)
+        label = str(source) if source is not None else _short(article)
+    return label, _sentence_of(data, node) if node is not None else None
+
+
+def _explained(data: Graph, node, **fields) -> Violation:
+    article, sentence = explain(data, node)
+    return Violation(focus=_short(node), article=article, sentence=sentence, **fields)
+
+
+def _cbd(graph: Graph, node) -> tuple:
+    """The triples about `node` and the blank nodes it leads to (a SHACL result node)."""
+    out, todo, seen = [], [node], set()
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        for t in graph.triples((n, None, None)):
+            out.append(t)
+            if isinstance(t[2], BNode):
+                todo.append(t[2])
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------
@@ -206,16 +349,17 @@ def check_shacl(data: Graph, ontology: Graph | None = None) -> tuple[bool, list[
         path = results.value(r, SH.resultPath)
         value = results.value(r, SH.value)
         messages = sorted(_shorten_iris(str(m)) for m in results.objects(r, SH.resultMessage))
-        violations.append(Violation(
-            focus=_short(results.value(r, SH.focusNode)),
+        violations.append(_explained(
+            data, results.value(r, SH.focusNode),
             path=_path(results, path) if path is not None else None,
             value=_short(value) if value is not None else None,
             message=" / ".join(messages) or "(no message)",
-            severity=_short(results.value(r, SH.resultSeverity)).replace("sh:", "").split("#")[-1].rstrip(">")))
+            severity=_short(results.value(r, SH.resultSeverity)).replace("sh:", "").split("#")[-1].rstrip(">"),
+            result=_cbd(results, r)))
     violations += check_sparql_constraints(data, shapes, ontology)
     # Two constraints of one property shape (datatype and language) can fail on one value
     # with the same message: report it once.
-    unique = {(v.focus, v.path or "", v.message, v.value or ""): v for v in violations}
+    unique = {v.key: v for v in violations}
     return bool(conforms) and not violations, [unique[k] for k in sorted(unique)]
 
 
@@ -251,10 +395,23 @@ def check_sparql_constraints(data: Graph, shapes: Graph, ontology: Graph) -> lis
             bound = {n: row[n].value if isinstance(row[n], ox.Literal) else _short(from_oxigraph(row[n]))
                      for n in names if row[n] is not None}
             message = re.sub(r"\{[?$](\w+)\}", lambda m: bound.get(m.group(1), m.group(0)), template)
-            violations.append(Violation(
-                focus=bound["this"], path=None, value=bound.get("value"),
-                message=f"{heading}: {message}" if heading else message, severity="Violation"))
+            message = f"{heading}: {message}" if heading else message
+            focus = from_oxigraph(row["this"])
+            value = from_oxigraph(row["value"]) if "value" in names and row["value"] is not None else None
+            violations.append(_explained(data, focus, path=None, value=bound.get("value"), message=message,
+                                         severity="Violation", result=_sparql_result(focus, value, message, shape)))
     return violations
+
+
+def _sparql_result(focus, value, message: str, shape) -> tuple:
+    """A SHACL result (as pyshacl would write it) for a SHACL-SPARQL violation found here."""
+    r = BNode()
+    triples = [(r, RDF.type, SH.ValidationResult), (r, SH.focusNode, focus),
+               (r, SH.resultMessage, Literal(message)), (r, SH.resultSeverity, SH.Violation),
+               (r, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent), (r, SH.sourceShape, shape)]
+    if value is not None:
+        triples.append((r, SH.value, value))
+    return tuple(triples)
 
 
 def _path(g: Graph, path) -> str:
@@ -324,6 +481,64 @@ def owl_projection(data: Graph, ontology: Graph) -> Graph:
     return out
 
 
+def unreadable_values(data: Graph) -> list[Violation]:
+    """Literals HermiT would stop on (a MalformedLiteralException and a stack trace):
+    characters XML and the reasoner refuse, an xsd:anyURI that is no URI, a value not
+    valid for its OWL 2 datatype ("abc"^^xsd:integer). Each is explained."""
+    found = []
+    for s, p, o in data:
+        if not isinstance(o, Literal):
+            continue
+        text = str(o)
+        bad = unsafe_characters(text)
+        if bad:
+            problem = f"holds characters RDF tools and the reasoner refuse ({', '.join(bad)})"
+        elif o.datatype == XSD.anyURI and not is_valid_uri(text):
+            problem = "is not a valid URI (RFC 3986): percent-encode spaces and other characters"
+        elif o.datatype in OWL2_DATATYPES and o.ill_typed:
+            problem = f"is not a valid {_short(o.datatype)}"
+        else:
+            continue
+        found.append(_explained(data, s, path=_short(p), value=_short(o), severity="Violation",
+                                message=f"the reasoner cannot read this value: it {problem}"))
+    return sorted(found, key=lambda v: v.key)
+
+
+def _without(data: Graph, problems: list[Violation]) -> Graph:
+    """`data` without the triples of the unreadable values (so the reasoner checks the rest)."""
+    if not problems:
+        return data
+    bad = {(v.focus, v.path, v.value) for v in problems}
+    kept = Graph()
+    for t in data:
+        if isinstance(t[2], Literal) and (_short(t[0]), _short(t[1]), _short(t[2])) in bad:
+            continue
+        kept.add(t)
+    return kept
+
+
+_JAVA_EXCEPTION = re.compile(r"(?:Exception in thread \"[^\"]*\" )?(?:[\w$]+\.)*([\w$]*(?:Exception|Error)): (.*)")
+_MALFORMED = re.compile(r'Literal "(.*)"(?:\^\^<[^>]*>)? is malformed')
+
+
+def java_problem(message: str) -> str:
+    """The exception and its message from a Java error output, without the stack trace."""
+    for line in message.splitlines():
+        m = _JAVA_EXCEPTION.search(line.strip())
+        if m:
+            return f"{m.group(1)}: {m.group(2)}"
+    lines = [l.strip() for l in message.splitlines() if l.strip() and not l.strip().startswith("at ")]
+    return lines[0] if lines else "no message"
+
+
+class ReasonerError(RuntimeError):
+    """The reasoner could not run or failed; `problem` is its one-line reason."""
+
+    def __init__(self, problem: str):
+        self.problem = problem
+        super().__init__(problem)
+
+
 def check_owl(data: Graph, ontology: Graph | None = None, limit: int = OWL_MAX_TRIPLES) -> tuple[bool, str]:
     """(consistent, note) from HermiT via owlready2. Raises RuntimeError when Java is
     missing or the reasoner fails for another reason than inconsistency."""
@@ -331,7 +546,7 @@ def check_owl(data: Graph, ontology: Graph | None = None, limit: int = OWL_MAX_T
 
     java = find_java()
     if java is None:
-        raise RuntimeError("cannot run the OWL reasoner: Java not found (put java on PATH or set JAVA_HOME)")
+        raise ReasonerError("cannot run the OWL reasoner: Java not found (put java on PATH or set JAVA_HOME)")
     owlready2.JAVA_EXE = java
     ontology = ontology if ontology is not None else _ontology()
     sample, note = _sample(data, limit)
@@ -345,13 +560,24 @@ def check_owl(data: Graph, ontology: Graph | None = None, limit: int = OWL_MAX_T
         except owlready2.OwlReadyInconsistentOntologyError:
             return False, note
         except owlready2.OwlReadyJavaError as e:
-            raise RuntimeError(f"the OWL reasoner failed: {str(e).strip().splitlines()[-1] if str(e).strip() else e}") from e
+            raise ReasonerError(f"the OWL reasoner failed: {java_problem(str(e))}") from None
         finally:
             world.close()
     return True, note
 
 
-def disjointness_suspects(data: Graph, ontology: Graph | None = None, limit: int = 10) -> list[str]:
+def _malformed_value(data: Graph, problem: str) -> list[Violation]:
+    """The literal a MalformedLiteralException names, found in the data and explained."""
+    m = _MALFORMED.search(problem)
+    if not m:
+        return []
+    lexical = m.group(1).rsplit("@", 1)[0] if "PlainLiteral" in problem else m.group(1)
+    return [_explained(data, s, path=_short(p), value=_short(o), severity="Violation",
+                       message=f"the reasoner cannot read this value ({problem})")
+            for s, p, o in data if isinstance(o, Literal) and str(o) == lexical][:10]
+
+
+def disjointness_suspects(data: Graph, ontology: Graph | None = None, limit: int = 10) -> list[Violation]:
     """Nodes whose types (asserted, or implied by a property's domain or range) fall in
     two disjoint classes: the usual cause of an inconsistency, named for the report."""
     ont = ontology if ontology is not None else _ontology()
@@ -376,7 +602,8 @@ def disjointness_suspects(data: Graph, ontology: Graph | None = None, limit: int
     for node in sorted(types, key=str):
         clash = sorted({tuple(sorted(map(_short, pair))) for pair in disjoint if pair <= types[node]})
         if clash:
-            found.append(f"{_short(node)} is both {clash[0][0]} and {clash[0][1]}, which are disjoint")
+            found.append(_explained(data, node, path=None, value=None, severity="Violation",
+                                    message=f"is both {clash[0][0]} and {clash[0][1]}, which are disjoint"))
     return found[:limit]
 
 
@@ -433,47 +660,72 @@ def _graph_of(quads) -> Graph:
 def validate(graph_path: Path | str) -> Report:
     """SHACL and OWL checks of one graph file (see the module docstring).
 
-    SHACL sees every triple, batch by batch (see `batches`); HermiT sees the first batch
-    (sampled if larger than `OWL_MAX_TRIPLES`). Raises InputError when the file is
-    missing or unparseable.
+    SHACL and the search for values the reasoner cannot read see every triple, batch by
+    batch (see `batches`); HermiT sees the first batch without those values (sampled if
+    larger than `OWL_MAX_TRIPLES`). A graph without triples or without an article does
+    not conform. Raises InputError when the file is missing or unparseable.
     """
     report = Report(path=Path(graph_path))
     ontology = _ontology()
     first: Graph | None = None
     found: dict[tuple, Violation] = {}
+    unreadable: dict[tuple, Violation] = {}
     report.shacl_conforms = True
     n_batches = 0
     t = time.perf_counter()
     for batch in batches(graph_path):
         n_batches += 1
         report.triples += len(batch)
+        report.articles += sum(1 for _ in batch.subjects(RDF.type, GOV.Article))
         conforms, violations = check_shacl(batch, ontology)
         report.shacl_conforms &= conforms
-        found.update({(v.focus, v.path or "", v.message, v.value or ""): v for v in violations})
+        found.update({v.key: v for v in violations})
+        unreadable.update({v.key: v for v in unreadable_values(batch)})
         if first is None:
             first = batch
     report.violations = [found[k] for k in sorted(found)]
+    report.unreadable = [unreadable[k] for k in sorted(unreadable)]
     report.batches = n_batches
     report.seconds["shacl"] = time.perf_counter() - t
+    if report.triples == 0:
+        report.errors.append(f"{report.path}: the graph is empty (no triples): nothing was built into it")
+    elif report.articles == 0:
+        report.errors.append(f"{report.path}: the graph holds no article (gov:Article): it is not a graph "
+                             "built by govkg, or its build wrote no article")
     t = time.perf_counter()
+    readable = _without(first, report.unreadable)
     try:
-        report.consistent, report.owl_note = check_owl(first, ontology)
+        report.consistent, report.owl_note = check_owl(readable, ontology)
         if n_batches > 1:
             report.owl_note += f"; on the first of {n_batches} batches of named graphs"
-    except RuntimeError as e:
-        report.errors.append(str(e))
+    except ReasonerError as e:
+        report.errors.append(e.problem)
+        report.unreadable += _malformed_value(readable, e.problem)
     report.seconds["owl"] = time.perf_counter() - t
     if report.consistent is False:
-        report.suspects = disjointness_suspects(first, ontology)
+        report.suspects = disjointness_suspects(readable, ontology)
     return report
 
 
-def main_validate(path: Path | str) -> int:
-    """Validate and print the report: 0 conforms and consistent, 1 not, 2 input error."""
+def main_validate(path: Path | str, report_file: Path | str | None = None, as_json: bool = False) -> int:
+    """Validate and print the report: 0 conforms and consistent, 1 not, 2 input error.
+
+    `report_file` receives the SHACL results graph (Turtle); `as_json` prints the report
+    as JSON (`Report.as_dict`) instead of text.
+    """
     try:
         report = validate(path)
     except InputError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    print(report.text)
+    if report_file is not None:
+        try:
+            atomic.write_text(report_file, report.results_graph().serialize(format="turtle"))
+        except OSError as e:
+            print(f"error: {report_file}: cannot write the report: {e.strerror or e}", file=sys.stderr)
+            return 2
+    if as_json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(report.text)
     return 0 if report.conforms else 1

@@ -9,7 +9,9 @@
 
 All three are sorted (by graph, then subject, `rdf:type` first, then predicate and
 object), so the same input always gives the same bytes and a diff between two builds
-shows only real changes. Nothing holds the corpus in memory: quads are appended to
+shows only real changes. Each file is written under a temporary name beside it and
+renamed into place only when all three are complete (atomic.py): a build that dies
+keeps the previous files whole. Nothing holds the corpus in memory: quads are appended to
 temporary record files article by article, sorted by an external merge sort, and the
 sorted stream is fed to pyoxigraph's streaming Turtle/TriG serializer, which declares
 the prefixes below and groups a subject's triples with ';' and ','.
@@ -18,7 +20,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -26,6 +27,7 @@ from typing import Iterable, Iterator
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from . import atomic
 from .iris import BASE, ONTOLOGY
 
 PREFIXES = {
@@ -143,7 +145,7 @@ def _serialize(stream, path: Path, fmt: ox.RdfFormat, workdir: Path) -> None:
     (it writes them in its own hash order, which may change between versions)."""
     raw = workdir / f"raw{path.suffix}"
     ox.serialize(stream, str(raw), fmt, prefixes=PREFIXES)
-    with raw.open(encoding="utf-8") as src, path.open("w", encoding="utf-8") as dst:
+    with raw.open(encoding="utf-8") as src, atomic.open_staged(path) as dst:
         header: list[str] = []
         for line in src:
             if line.startswith("@prefix ") and header is not None:
@@ -157,40 +159,62 @@ def _serialize(stream, path: Path, fmt: ox.RdfFormat, workdir: Path) -> None:
             dst.writelines(sorted(header))
 
 
+def _write_records(quad_lists: Iterable[list[tuple]], quad_file: Path, triple_file: Path) -> int:
+    """Append every quad (and its triple) as a sortable record; the number of lists read."""
+    count = 0
+    with quad_file.open("w", encoding="utf-8") as qf, triple_file.open("w", encoding="utf-8") as tf:
+        for quads in quad_lists:
+            count += 1
+            for quad_record, triple_record in _records(quads):
+                qf.write(quad_record)
+                tf.write(triple_record)
+    return count
+
+
+def _write_nquads(quad_file: Path, path: Path, work: Path) -> int:
+    n = 0
+    with atomic.open_staged(path) as fh:
+        for record in _sorted_unique(quad_file, work):
+            g, s, pkey, o = record.rstrip("\n").split("\t")
+            fh.write(f"{s} {_unkey(pkey)} {o} {g} .\n" if g else f"{s} {_unkey(pkey)} {o} .\n")
+            n += 1
+    return n
+
+
+def _write_union(triple_file: Path, path: Path, work: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for record in _sorted_unique(triple_file, work):
+            s, pkey, o = record.rstrip("\n").split("\t")
+            fh.write(f"{s} {_unkey(pkey)} {o} .\n")
+            n += 1
+    return n
+
+
 def write_graph(out_dir: Path | str, quad_lists: Iterable[list[tuple]], *, nquads: bool = True) -> GraphFiles:
-    """Write graph.ttl, graph.trig (and graph.nq) for a stream of per-article quad lists."""
+    """Write graph.ttl, graph.trig (and graph.nq) for a stream of per-article quad lists.
+
+    Nothing in `out_dir` changes until all three files are complete: they are written
+    beside the targets under temporary names and renamed together at the end (see
+    atomic.py), so an exception from the stream (or a full disk, or a kill) keeps the
+    previous build whole. Debris of a killed earlier run is removed first.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with tempfile.TemporaryDirectory(dir=out, prefix=".write-") as tmp:
-        work = Path(tmp)
+    atomic.remove_stale(out)
+    ttl, trig, nq = out / "graph.ttl", out / "graph.trig", out / "graph.nq"
+    with atomic.work_dir(out) as work:
         quad_file, triple_file = work / "quads", work / "triples"
-        with quad_file.open("w", encoding="utf-8") as qf, triple_file.open("w", encoding="utf-8") as tf:
-            for quads in quad_lists:
-                count += 1
-                for quad_record, triple_record in _records(quads):
-                    qf.write(quad_record)
-                    tf.write(triple_record)
-
-        nq_path = out / "graph.nq" if nquads else work / "graph.nq"
-        n_quads = 0
-        with nq_path.open("w", encoding="utf-8") as fh:
-            for record in _sorted_unique(quad_file, work):
-                g, s, pkey, o = record.rstrip("\n").split("\t")
-                fh.write(f"{s} {_unkey(pkey)} {o} {g} .\n" if g else f"{s} {_unkey(pkey)} {o} .\n")
-                n_quads += 1
-        union = work / "union.nt"
-        n_triples = 0
-        with union.open("w", encoding="utf-8") as fh:
-            for record in _sorted_unique(triple_file, work):
-                s, pkey, o = record.rstrip("\n").split("\t")
-                fh.write(f"{s} {_unkey(pkey)} {o} .\n")
-                n_triples += 1
-
-        trig, ttl = out / "graph.trig", out / "graph.ttl"
-        _serialize(ox.parse(path=str(nq_path), format=ox.RdfFormat.N_QUADS), trig, ox.RdfFormat.TRIG, work)
-        _serialize(ox.parse(path=str(union), format=ox.RdfFormat.N_TRIPLES), ttl, ox.RdfFormat.TURTLE, work)
-    return GraphFiles(ttl=ttl, trig=trig, nq=out / "graph.nq" if nquads else None,
+        count = _write_records(quad_lists, quad_file, triple_file)
+        with atomic.replace_together([ttl, trig] + ([nq] if nquads else [])) as staged:
+            ttl_tmp, trig_tmp = staged[0], staged[1]
+            nq_tmp = staged[2] if nquads else work / "graph.nq"
+            n_quads = _write_nquads(quad_file, nq_tmp, work)
+            union = work / "union.nt"
+            n_triples = _write_union(triple_file, union, work)
+            _serialize(ox.parse(path=str(nq_tmp), format=ox.RdfFormat.N_QUADS), trig_tmp, ox.RdfFormat.TRIG, work)
+            _serialize(ox.parse(path=str(union), format=ox.RdfFormat.N_TRIPLES), ttl_tmp, ox.RdfFormat.TURTLE, work)
+    return GraphFiles(ttl=ttl, trig=trig, nq=nq if nquads else None,
                       quad_lists=count, quads=n_quads, triples=n_triples)
 
 

@@ -73,13 +73,13 @@ def test_sources_must_exist_and_hold_articles(tmp_path):
         build([tmp_path / "empty"], tmp_path / "out")
 
 
-def _crash_on_a02(path):
+def _crash_on_a02(source):
     """A worker that dies the hard way (as a segfault or the OOM killer would) on a02."""
     import os
 
-    if path.endswith("a02.txt"):
+    if source.path.endswith("a02.txt"):
         os._exit(3)
-    return process_article(path)
+    return process_article(source)
 
 
 @pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",

@@ -43,14 +43,14 @@ def govkg(*args, cwd=REPO) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def corpus(tmp_path):
-    """One good article with a sidecar and gold, one that is not UTF-8."""
+    """One good article with a sidecar and gold, one that is not text."""
     src = tmp_path / "articles"
     src.mkdir()
     (src / "a01.txt").write_text(GOOD, encoding="utf-8")
     (src / "a01.meta.json").write_text('{"published": "2025-11-14", "title": "Làm việc tại Thanh Hóa"}',
                                        encoding="utf-8")
     (src / "a01.gold.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
-    (src / "b02.txt").write_bytes("Thủ tướng yêu cầu".encode("utf-16"))
+    (src / "b02.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)  # an image saved as .txt
     return src
 
 
@@ -170,3 +170,58 @@ def test_eval_of_given_facts(corpus, tmp_path):
     result = govkg("eval", corpus, "--facts", facts)
     assert result.returncode == 2 and "a01.facts.json: malformed JSON" in result.stderr
     assert govkg("eval", tmp_path / "nowhere").returncode == 2
+
+
+# ---------------------------------------------------------------------------
+# Limits that say what they are
+
+
+def test_version():
+    from pipeline import __version__
+
+    result = govkg("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"govkg {__version__}"
+
+
+def test_jobs_are_capped_at_the_cpu_count_with_a_warning(corpus, tmp_path):
+    from pipeline.cli import cpu_count
+
+    (corpus / "b02.txt").unlink()
+    result = govkg("build", corpus, "--out", tmp_path / "out", "--no-validate", "--jobs", "1000")
+    assert result.returncode == 0, result.stderr
+    assert f"--jobs 1000 is more than the {cpu_count()} CPU(s) here: using {cpu_count()}" in result.stderr
+
+
+def test_facts_out_naming_a_file_is_a_usage_error(built, tmp_path):
+    _, out = built
+    target = tmp_path / "facts.json"
+    target.write_text("keep me", encoding="utf-8")
+    result = govkg("facts", out / "graph.ttl", "--out", target)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{target}: exists and is not a directory" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_build_where_no_article_builds_keeps_the_previous_outputs(built, tmp_path):
+    _, good = built
+    out = tmp_path / "out"
+    out.mkdir()
+    before = {}
+    for name in ("graph.ttl", "graph.trig", "graph.nq"):
+        before[name] = (good / name).read_bytes()
+        (out / name).write_bytes(before[name])
+    src = tmp_path / "bad"
+    src.mkdir()
+    (src / "x.txt").write_bytes(b"")
+    result = govkg("build", src, "--out", out)
+    assert result.returncode == 1
+    assert "no article was built: the outputs in" in result.stdout and "validating" not in result.stdout
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(before)
+
+
+def test_an_empty_graph_file_does_not_validate(tmp_path):
+    empty = tmp_path / "graph.nq"
+    empty.write_bytes(b"")  # what a crash used to leave
+    result = govkg("validate", empty)
+    assert result.returncode == 1 and "the graph is empty" in result.stdout

@@ -67,8 +67,10 @@ def test_sidecar_is_optional_and_null_date_allowed(tmp_path):
     [
         (b"", None, r"a01\.txt: empty file"),
         (b" \r\n\t\n", None, r"a01\.txt: empty file"),
-        ("Thủ tướng".encode("utf-16"), None, r"a01\.txt: not UTF-8: invalid byte\(s\) 0xff at byte offset 0"),
-        (b"abc\nd\xe9f", None, r"a01\.txt: not UTF-8: invalid byte\(s\) 0xe9 at byte offset 5 \(line 2"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, None,
+         r"a01\.txt: not UTF-8 \(invalid byte\(s\) 0x89 at byte offset 0 .*not a text file"),
+        (b"abc\nd\xe9f", None, r"a01\.txt: not UTF-8 \(invalid byte\(s\) 0xe9 at byte offset 5 \(line 2"),
+        (b"\x1f\x8b\x08\x00broken", None, r"a01\.txt: not a valid gzip file"),
         (TEXT.encode(), '{"published": "2025-11-14",\n "title": }', r"a01\.meta\.json: malformed JSON at line 2 column 11"),
         (TEXT.encode(), '["2025-11-14"]', r"a01\.meta\.json: expected a JSON object"),
         (TEXT.encode(), '{"published": "14/11/2025"}', r"a01\.meta\.json: bad date in \"published\": '14/11/2025'"),
@@ -76,7 +78,7 @@ def test_sidecar_is_optional_and_null_date_allowed(tmp_path):
         (TEXT.encode(), '{"published": 20251114}', r"a01\.meta\.json: bad date in \"published\""),
         (TEXT.encode(), '{"title": 3}', r"a01\.meta\.json: \"title\" must be a string"),
     ],
-    ids=["empty", "blank", "utf16", "latin1-byte", "json-syntax", "json-not-object", "date-format",
+    ids=["empty", "blank", "binary", "short-latin1", "broken-gzip", "json-syntax", "json-not-object", "date-format",
          "date-invalid", "date-number", "title-type"],
 )
 def test_bad_input_names_the_file_and_the_problem(tmp_path, data, meta, problem):

@@ -95,3 +95,12 @@ def test_owlready2_loads_the_ontology(onto, tmp_path):
     names = {c.name for c in loaded.classes()}
     assert {"Person", "Organization", "PostHolding", "Meeting", "TextSpan"} <= names
     world.close()
+
+
+def test_the_ontology_namespace_is_checked_against_the_ontology_file():
+    from pipeline.namespace import GOV
+
+    assert str(GOV.Person) == "https://w3id.org/govkg/ontology#Person"
+    assert str(GOV.PhoneCall).endswith("#PhoneCall")
+    with pytest.raises(AttributeError):
+        GOV.Persn  # a misspelt term fails where it is written

@@ -188,7 +188,11 @@ def test_an_inconsistent_graph_is_reported_with_its_cause(good_path, tmp_path):
     report = validate.validate(bad)  # runs HermiT
     assert report.consistent is False and not report.conforms
     assert "INCONSISTENT" in report.text
-    assert any("gov:Organization and gov:Person" in s and "ma-lam" in s for s in report.suspects), report.suspects
+    suspects = [str(v) for v in report.suspects]
+    assert any("gov:Organization and gov:Person" in s and "ma-lam" in s for s in suspects), suspects
+    # named with the article and the sentence it comes from, on one line
+    line = next(s for s in suspects if "ma-lam" in s)
+    assert line.startswith("[t01.txt] person:ma-lam-") and 'sentence: "' in line and "\n" not in line
 
 
 def test_a_missing_java_is_an_error_not_a_pass(good_path, monkeypatch):
@@ -248,3 +252,99 @@ def test_quad_files_are_checked_in_batches_of_whole_article_graphs(good_path, tm
     found = [v for b in validate.batches(broken, size=1) for v in validate.check_shacl(b)[1]]
     assert [v.focus for v in found] == [validate._short(URIRef(holding[1:-1]))]
     assert "which post is held" in found[0].message
+
+
+# ---------------------------------------------------------------------------
+# Problems that explain themselves; graphs that are not a build's
+
+
+def test_a_violation_names_the_article_focus_path_value_and_sentence(data):
+    event = next(e for e in data.subjects(RDF.type, GOV.Meeting) if data.value(e, GOV.statedIn) == iris.article_iri("t01"))
+    data.remove((event, GOV.date, None))
+    data.add((event, GOV.date, Literal("2025-03-05")))
+    v = next(v for v in violations_of(data) if v.focus == validate._short(event))
+    assert v.article == "t01.txt" and v.path == "gov:date" and v.value == '"2025-03-05"'
+    assert v.sentence.startswith("Sáng 5-3, tại Trụ sở Trung ương Đảng")
+    line = str(v)
+    assert line.startswith("[t01.txt] event:t01-") and " gov:date: " in line and "(value: \"2025-03-05\")" in line
+    assert 'sentence: "Sáng 5-3' in line and "\n" not in line
+
+
+def test_a_span_violation_quotes_its_own_text(data):
+    span = iris.span_iri("t01", 50, 56)
+    data.remove((span, GOV.end, None))
+    data.add((span, GOV.end, Literal(60)))
+    v = next(v for v in violations_of(data) if v.focus == "span:t01-50-56")
+    assert v.article == "t01.txt" and v.sentence == "Mã Lâm"
+
+
+def _bad_values_graph(good_path, tmp_path):
+    """The good graph with the values that used to stop HermiT with a Java stack trace."""
+    article = iris.article_iri("t01")
+    text = good_path.read_text(encoding="utf-8")
+    text += (f'\n<{article}> <{GOV.url}> "https://báo.vn/tin tức|a"^^<http://www.w3.org/2001/XMLSchema#anyURI> .\n'
+             f'<{iris.person_iri("Mã Lâm")}> <{RDFS.label}> "Mã\\u0001Lâm\\uFFFE"@vi .\n')
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(text, encoding="utf-8")
+    return bad
+
+
+def test_values_the_reasoner_cannot_read_are_explained_not_a_stack_trace(good_path, tmp_path):
+    report = validate.validate(_bad_values_graph(good_path, tmp_path))  # runs HermiT
+    assert not report.conforms
+    assert report.consistent is True  # the rest of the graph was still checked
+    lines = [str(v) for v in report.unreadable]
+    assert any(l.startswith("[t01.txt] article:t01 gov:url: the reasoner cannot read this value") and
+               "not a valid URI" in l and "báo.vn" in l for l in lines), lines
+    assert any(l.startswith("[t01.txt] person:ma-lam-") and "U+0001, U+FFFE" in l for l in lines), lines
+    assert "Exception" not in report.text and "\tat " not in report.text and "java" not in report.text.lower()
+
+
+def test_a_reasoner_failure_gives_the_exception_line_only():
+    trace = ('Java error message is:\nException in thread "main" org.semanticweb.HermiT.datatypes.'
+             'MalformedLiteralException: Literal "x y"^^<http://www.w3.org/2001/XMLSchema#anyURI> is malformed\n'
+             '\tat org.semanticweb.HermiT.datatypes.anyuri.AnyURIDatatypeHandler.parseLiteral(Unknown Source)\n'
+             '\tat org.semanticweb.HermiT.cli.CommandLine.main(CommandLine.java:830)\n')
+    assert validate.java_problem(trace) == ('MalformedLiteralException: Literal "x y"^^'
+                                            '<http://www.w3.org/2001/XMLSchema#anyURI> is malformed')
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("", "the graph is empty"),
+    ("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n", "holds no article"),
+])
+def test_an_empty_graph_or_one_without_articles_does_not_conform(tmp_path, capsys, content, problem):
+    path = tmp_path / "graph.ttl"
+    path.write_text(content, encoding="utf-8")
+    assert validate.main_validate(path) == 1
+    out = capsys.readouterr().out
+    assert problem in out and "result: FAILED" in out
+
+
+def test_report_file_is_the_shacl_results_graph_and_json_is_for_machines(good_path, tmp_path, capsys):
+    import json
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(good_path.read_text(encoding="utf-8") + f"\n<{iris.span_iri('t01', 50, 56)}> <{GOV.start}> "
+                   '"50" .\n', encoding="utf-8")
+    report_file = tmp_path / "report.ttl"
+    assert validate.main_validate(bad, report_file=report_file, as_json=True) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["conforms"] is False and doc["shacl"]["conforms"] is False and doc["owl"]["consistent"] in (True, False)
+    assert doc["articles"] == 2 and doc["triples"] > 0 and doc["errors"] == []
+    found = [v for v in doc["shacl"]["violations"] if v["focus"] == "span:t01-50-56"]
+    assert found and all(v["article"] == "t01.txt" and v["sentence"] == "Mã Lâm" for v in found)
+    assert {"path", "value", "message", "severity"} <= set(found[0])
+
+    results = Graph().parse(report_file, format="turtle")
+    sh = validate.SH
+    report = next(results.subjects(RDF.type, sh.ValidationReport))
+    assert results.value(report, sh.conforms) == Literal(False)
+    foci = {results.value(r, sh.focusNode) for r in results.objects(report, sh.result)}
+    assert iris.span_iri("t01", 50, 56) in foci
+    assert all(results.value(r, sh.resultSeverity) == sh.Violation for r in results.objects(report, sh.result))
+    assert not list(tmp_path.glob(".govkg-*"))
+
+    assert validate.main_validate(good_path, report_file=report_file) == 0
+    results = Graph().parse(report_file, format="turtle")
+    assert results.value(next(results.subjects(RDF.type, sh.ValidationReport)), sh.conforms) == Literal(True)

@@ -84,6 +84,9 @@ class BodyFinder:
         self.lookup = lookup
         self.voc = vocabulary()
         self.places: dict[int, Span] = {s.start: s for s in chunks(doc, "places")}
+        self.places_ending: dict[int, list[Span]] = {}
+        for s in self.places.values():
+            self.places_ending.setdefault(s.end, []).append(s)
         self.after_title = False  # the body being read follows a title's head
 
     # -- helpers ------------------------------------------------------------------
@@ -453,7 +456,7 @@ class BodyFinder:
             country = self.lookup.longest("country", j)
             if country and not fold(m.body.name).endswith(country[1]):
                 j = country[0]  # "Bộ Công Thương Việt Nam"
-        ends_with_country = any(s._.place.level == "country" for s in self.places.values() if s.end == j)
+        ends_with_country = any(s._.place.level == "country" and s.end == j for s in self.places_ending.get(j, ()))
         if j + 1 < len(doc) and doc[j].lower_ == "tại" and (ends_with_country or self.lookup.longest("venue", m.i)
                                                              or doc[m.i].lower_.startswith("đại")):
             country = self.places.get(j + 1)

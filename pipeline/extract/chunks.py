@@ -16,6 +16,7 @@ body, a body its place), but chunks of one group never overlap.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -74,6 +75,8 @@ class Cue:
     event_kind: str | None = None
 
 
+MAX_WORD_SYLLABLES = 6  # a lexical word is a few syllables at most
+
 GROUPS = {"places": "place", "bodies": "body", "titles": "title", "styles": "style",
           "names": "name", "dates": "date", "cues": "cue"}
 
@@ -110,16 +113,37 @@ def word_before(doc: Doc, i: int) -> str:
     """The lexical word (underthesea's) that ends right before token i, folded ("" at the start)."""
     if i == 0:
         return ""
-    end = doc[i - 1].idx + len(doc[i - 1])
     k = i - 1
-    while k > 0 and not doc[k]._.word_start and not doc[k - 1].is_space:
+    while k > max(0, i - MAX_WORD_SYLLABLES) and not doc[k]._.word_start and not doc[k - 1].is_space:
         k -= 1
-    return fold(doc.text[doc[k].idx:end])
+    return fold(" ".join(t.text for t in doc[k:i]))
+
+
+class ByOffset:
+    """Items sorted by a start offset, read by range in logarithmic time (so that a long
+    article costs what its sentences cost, not their square)."""
+
+    def __init__(self, items, start=lambda item: item.start):
+        self.items = sorted(items, key=start)
+        self.starts = [start(item) for item in self.items]
+
+    def within(self, begin: int, end: int) -> list:
+        return self.items[bisect.bisect_left(self.starts, begin):bisect.bisect_left(self.starts, end)]
+
+    def last_at(self, offset: int):
+        """The last item that starts at or before offset (None if none does)."""
+        k = bisect.bisect_right(self.starts, offset)
+        return self.items[k - 1] if k else None
 
 
 def chunks(doc: Doc, group: str) -> list[Span]:
     """The spans of a chunk group, in text order (empty before its chunker ran)."""
-    return sorted(doc.spans[group], key=lambda s: s.start) if group in doc.spans else []
+    ordered = doc.user_data.get(("govkg", "chunks", group))
+    if ordered is None:
+        ordered = sorted(doc.spans[group], key=lambda s: s.start) if group in doc.spans else []
+        if group in doc.spans:
+            doc.user_data[("govkg", "chunks", group)] = ordered
+    return ordered
 
 
 def keep(doc: Doc, group: str, found: list[tuple[int, int, object]]) -> None:
@@ -131,6 +155,7 @@ def keep(doc: Doc, group: str, found: list[tuple[int, int, object]]) -> None:
         setattr(span._, attr, data)
         spans.append(span)
     doc.spans[group] = spans
+    doc.user_data[("govkg", "chunks", group)] = list(spans)
 
 
 def is_cap(token: Token) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span as ViewSpan, Token
 from ..iris import org_key
 from ..model import Position, Span
 from ..normalize import fold
-from .chunks import is_cap
+from .chunks import ByOffset, is_cap
 from .entities import Entities
 from .vocabulary import vocabulary
 
@@ -63,7 +63,7 @@ class Resolver:
         self.history: list[Mention] = []
         self.last_subject: str | None = None
         self.styled: dict[str, str] = {}  # folded rank -> person last named with it
-        self.captions = [s.span for s in doc._.segments if s.caption]
+        self.captions = ByOffset([s.span for s in doc._.segments if s.caption])
         self.paragraph_of = {s.span.start: s.paragraph for s in doc._.segments}
         self.paragraph = None
         self.answerer: str | None = None  # who speaks in the current paragraph ("Đồng chí A: ...")
@@ -124,7 +124,8 @@ class Resolver:
             if m.via != "name":
                 self.entities.persons[m.person].mentions.append(Span(m.start, m.end))
         self.history.extend(found)
-        if found and not any(c.start <= sentence[0]._.item.start < c.end for c in self.captions):
+        caption = self.captions.last_at(sentence[0]._.item.start)
+        if found and not (caption is not None and sentence[0]._.item.start < caption.end):
             self.last_subject = found[0].person
         return found
 

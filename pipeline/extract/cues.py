@@ -49,10 +49,14 @@ class CueChunker:
                     if self.whole_words(doc, start, end) and not any(k in taken for k in range(start, end)):
                         roles.setdefault((start, end), set()).add(role)
         spans = filter_spans([doc[s:e] for s, e in roles])
+        by_start: dict[int, list[tuple[int, int]]] = {}
+        for s, e in roles:
+            by_start.setdefault(s, []).append((s, e))
         found = []
         for span in spans:
             # a cue holds the roles of the cues inside it: "buổi làm việc" is an event word too
-            inner = {(s, e): r for (s, e), r in roles.items() if span.start <= s and e <= span.end}
+            inner = {(s, e): roles[(s, e)] for k in range(span.start, span.end) for s, e in by_start.get(k, ())
+                     if e <= span.end}
             kinds = set().union(*inner.values())
             event_kind = next((self.voc.event_words[fold(span.doc[s:e].text)] for (s, e), r in
                                sorted(inner.items(), key=lambda kv: kv[0][0] - kv[0][1]) if "event" in r), None)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span as ViewSpan, Token
 
 from ..model import Directive, Span
 from ..normalize import fold
-from .chunks import Body, is_cap
+from .chunks import Body, ByOffset, is_cap
 from .constructions import Actions, ConstructionMatcher, Match, load_constructions
 from .entities import Entities
 from .holdings import _field_at
@@ -76,8 +76,8 @@ class Passage:
     def __post_init__(self):
         self.entities: Entities = self.doc._.entities
         self.text = self.doc.text
-        self.captions = [s.span for s in self.doc._.segments if s.caption]
-        self.sentences = [s.span for s in self.doc._.segments]
+        self.captions = ByOffset([s.span for s in self.doc._.segments if s.caption])
+        self.sentences = ByOffset([s.span for s in self.doc._.segments])
         self.mention_at: dict[int, str] = {}  # start offset of a view token -> person it mentions
         for m in self.doc._.mentions:
             self.mention_at.setdefault(m.start, m.person)
@@ -85,7 +85,8 @@ class Passage:
 
     def is_caption(self, sentence: ViewSpan) -> bool:
         start = sentence[0]._.item.start
-        return any(c.start <= start < c.end for c in self.captions)
+        caption = self.captions.last_at(start)
+        return caption is not None and start < caption.end
 
     def begin(self, sentence: ViewSpan) -> None:
         self.sentence, self.sentence_issuer, self.previous_trigger = sentence, None, None
@@ -98,7 +99,7 @@ class Passage:
 
     def evidence(self) -> Span:
         start = self.sentence[0]._.item.start
-        return next((s for s in self.sentences if s.start <= start < s.end), Span(start, self.sentence[-1]._.item.end))
+        return self.sentences.last_at(start) or Span(start, self.sentence[-1]._.item.end)
 
     # -- referents: what a view token names --------------------------------------------
     def referent(self, token: Token) -> str | None:

@@ -54,21 +54,23 @@ class PlaceContext:
 
     def at(self, level: str, offset: int) -> str | None:
         """The place of that level ("province", "city", "district", "commune") named last before offset."""
-        entries = self.entries[:bisect.bisect_left(self.offsets, offset)]
-        strong = [e for e in entries if e[3]]
-        return self._last(strong, level) or self._last(entries, level)
+        before = bisect.bisect_left(self.offsets, offset)
+        return self._last(before, level, strong_only=True) or self._last(before, level, strong_only=False)
 
-    @staticmethod
-    def _last(entries, level: str) -> str | None:
-        if level == "city":  # a city: the last one written as a city, else the last province
-            for lvl, name, unit, _ in reversed(entries):
-                if unit in CITY_UNITS or (lvl == "province" and vocabulary().province_kind.get(name) == "thành phố"):
+    def _last(self, before: int, level: str, strong_only: bool) -> str | None:
+        province = None  # for a city: the last province, where no city is written
+        for k in range(before - 1, -1, -1):
+            lvl, name, unit, strong = self.entries[k]
+            if strong_only and not strong:
+                continue
+            if level != "city":
+                if lvl == level:
                     return name
-            level = "province"
-        for lvl, name, _, _ in reversed(entries):
-            if lvl == level:
+            elif unit in CITY_UNITS or (lvl == "province" and vocabulary().province_kind.get(name) == "thành phố"):
                 return name
-        return None
+            elif province is None and lvl == "province":
+                province = name
+        return province
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Entities:
     organizations: dict[str, Organization] = field(default_factory=dict)
     org_by_name: dict[str, str] = field(default_factory=dict)  # reference IRI or org_key(name) -> key
     body_at: dict[tuple[int, int], str] = field(default_factory=dict)  # offsets of a body mention -> key
+    person_spans: set = field(default_factory=set)  # (person key, span) already noted
 
     def person(self, name: str, span: Span | None = None, photo_credit: bool = False) -> str:
         key = self.person_by_name.get(fold(name))
@@ -90,7 +93,8 @@ class Entities:
         person = self.persons[key]
         if not photo_credit:
             person.photo_credit = False
-        if span and span not in person.mentions:
+        if span and (key, span) not in self.person_spans:
+            self.person_spans.add((key, span))
             person.mentions.append(span)
         return key
 
@@ -104,8 +108,8 @@ class Entities:
         key = self.org_by_name.get(lookup)
         if key is None and reference is None and span is not None and len(name.split()) >= 2:
             # "Ban Chỉ đạo" after "Ban Chỉ đạo Trung ương về ...": the short form of a body named before
-            key = next((k for k, o in self.organizations.items()
-                        if o.mentions and fold(o.name).startswith(fold(name) + " ")), None)
+            short = fold(name) + " "
+            key = next((k for k, o in self.organizations.items() if o.mentions and fold(o.name).startswith(short)), None)
         if key is None:
             key = f"org:{len(self.organizations) + 1}"
             self.organizations[key] = Organization(key, name, kind, reference)
@@ -114,7 +118,7 @@ class Entities:
         if span:
             if not org.mentions or len(name) > len(org.name):
                 org.name = name  # a body is named by its longest written form
-            if span not in org.mentions:
+            if (span.start, span.end) not in self.body_at:
                 org.mentions.append(span)
             self.body_at[(span.start, span.end)] = key
         return key
@@ -145,11 +149,13 @@ def register_entities(doc: Doc) -> Doc:
         credit = any(c.start <= span.start_char < c.end for c in credits)
         entities.person(span._.name.text, Span(span.start_char, span.end_char), photo_credit=credit)
     titles = chunks(doc, "titles")
+    title_at = {k: t for t in titles for k in range(t.start, t.end)}
     for title in titles:
         _register_default_body(entities, title)
     addressed = {span.end for span in chunks(doc, "cues") if "trigger" in span._.cue.roles}
     for span in chunks(doc, "bodies"):
-        title = next((t for t in titles if t.start <= span.start and span.end <= t.end), None)
+        title = title_at.get(span.start)
+        title = title if title is not None and span.end <= title.end else None
         if title is not None:
             _register_in_title(entities, title, span)
         else:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from ..model import Event, Span
 from ..normalize import fold
 from ..segment import Sentence
-from .chunks import Body, chunks, is_cap, is_word
+from .chunks import Body, ByOffset, chunks, is_cap, is_word
 from .constructions import Actions, ConstructionMatcher, Match, load_constructions
 from .coreference import Mention
 from .dates import DateMention, dateline
@@ -64,7 +64,8 @@ class Openings:
     found: dict[int, Opening] = field(default_factory=dict)  # sentence index -> first opening
 
     def __post_init__(self):
-        self.dateline_end = dateline(self.doc.text)[0]
+        self.text = self.doc.text
+        self.dateline_end = dateline(self.text)[0]
         self.starts = [s.span.start for s in self.doc._.segments]
 
 
@@ -95,14 +96,13 @@ def open_event(match: Match, openings: Openings) -> None:
     segment = openings.doc._.segments[n]
     if segment.caption or n in openings.found:
         return
-    if _opens(openings.doc, segment, date, openings.dateline_end):
+    if _opens(openings.doc, openings.text, segment, date, openings.dateline_end):
         openings.found[n] = Opening(n, date, event._.item.data.event_kind or "meeting")
 
 
-def _opens(doc: Doc, segment: Sentence, date: DateMention, dateline_end: int) -> bool:
+def _opens(doc: Doc, text: str, segment: Sentence, date: DateMention, dateline_end: int) -> bool:
     """The date dates the sentence's clause: at its head, set off by commas near it, or in
     brackets after the lead's verb."""
-    text = doc.text
     start = max(segment.span.start, dateline_end)
     openers = vocabulary().cue("event_opener")
     before = [t for t in doc.char_span(start, date.start, alignment_mode="expand") or []] if date.start > start else []
@@ -118,6 +118,12 @@ def _opens(doc: Doc, segment: Sentence, date: DateMention, dateline_end: int) ->
     previous = before[-1] if before else None
     return previous is not None and any(c.start <= previous.i < c.end and "event" in c._.cue.roles
                                         for c in chunks(doc, "cues"))  # "Phiên họp chiều 8/4 tại ..."
+
+
+def _next_word(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 class Course:
@@ -138,20 +144,28 @@ class Course:
         listed = {h.holder.start for h in holdings.holdings if h.appointed} | holdings.roster_only
         named_otherwise = {m.person for m in self.mentions if m.start not in listed}
         self.listed_only = {m.person for m in self.mentions if m.start in listed} - named_otherwise
-        titles = chunks(doc, "titles")
-        self.bodies = [s for s in chunks(doc, "bodies") if not any(t.start <= s.start and s.end <= t.end for t in titles)]
-        self.cues = chunks(doc, "cues")
-        self.places = chunks(doc, "places")
+        in_titles = {k for t in chunks(doc, "titles") for k in range(t.start, t.end)}
+        self.bodies = ByOffset([s for s in chunks(doc, "bodies") if s.start not in in_titles], lambda s: s.start_char)
+        self.cues = ByOffset(chunks(doc, "cues"), lambda s: s.start_char)
+        self.by_mention = ByOffset(self.mentions)
+        self.titles_by_end = {t.end_char: t for t in chunks(doc, "titles")}
+        self.provinces = {p.start: p for p in chunks(doc, "places") if p._.place.level == "province"}
+        # "bị cáo A": where a name right after the style of someone tried begins
+        self.accused_starts = {_next_word(self.text, s.end_char) for s in chunks(doc, "styles")
+                               if s._.style.kind == "accused"}
+        self.accused_persons = {m.person for m in self.mentions if m.start in self.accused_starts}
+        self.not_present = self.honorary_only() - self.accused_persons
+        self.contents = ByOffset(self.directive_contents(), lambda span: span[0])
 
     # -- per sentence ---------------------------------------------------------------
     def mentions_in(self, segment: Sentence) -> list[Mention]:
-        return [m for m in self.mentions if segment.span.start <= m.start < segment.span.end]
+        return self.by_mention.within(segment.span.start, segment.span.end)
 
     def bodies_in(self, segment: Sentence) -> list[DocSpan]:
-        return [b for b in self.bodies if segment.span.start <= b.start_char < segment.span.end]
+        return self.bodies.within(segment.span.start, segment.span.end)
 
     def cues_in(self, segment: Sentence, role: str) -> list[DocSpan]:
-        return [c for c in self.cues if segment.span.start <= c.start_char < segment.span.end and role in c._.cue.roles]
+        return [c for c in self.cues.within(segment.span.start, segment.span.end) if role in c._.cue.roles]
 
     def tokens(self, segment: Sentence):
         return self.doc.char_span(segment.span.start, segment.span.end, alignment_mode="expand") or []
@@ -208,7 +222,7 @@ class Course:
     def location(self, segment: Sentence) -> str | None:
         tokens = [t for t in self.tokens(segment) if not t.is_space]
         ends = self.voc.cue("location_end")
-        provinces = {p.start: p for p in self.places if p._.place.level == "province"}
+        provinces = self.provinces
         for k, token in enumerate(tokens):
             if token.lower_ != "tại" or k + 1 >= len(tokens):
                 continue
@@ -262,8 +276,7 @@ class Course:
 
     def accused(self, mention: Mention) -> bool:
         """'bị cáo A': someone tried or investigated, never the one who chairs."""
-        return any(s._.style.kind == "accused" and s.end_char <= mention.start
-                   and not self.text[s.end_char:mention.start].strip() for s in chunks(self.doc, "styles"))
+        return mention.start in self.accused_starts
 
     def host(self, segment: Sentence, leader_start: int) -> str | None:
         """'A tiếp Đoàn ... do B dẫn đầu': B leads the guests; A, who receives them, chairs."""
@@ -286,8 +299,7 @@ class Course:
     # -- participants ---------------------------------------------------------------
     def participants(self, scope: list[Sentence], chair: str | None) -> list[str]:
         out = []
-        honorary_only = self.honorary_only() - self.accused_persons()
-        contents = self.directive_contents()
+        honorary_only = self.not_present
         for segment in scope:
             attending = self.attendance_sentence(segment)
             mentions = self.mentions_in(segment)
@@ -297,14 +309,14 @@ class Course:
                     continue
                 if mention.person in honorary_only and not attending:
                     continue
-                if self.reported(segment, mentions, k) or any(s <= mention.start < e for s, e in contents):
+                if self.reported(segment, mentions, k) or self.in_content(mention.start):
                     continue  # "... báo cáo Thủ tướng": spoken of in what a directive asks
                 if mention.person not in out:
                     out.append(mention.person)
         return out
 
-    def accused_persons(self) -> set[str]:
-        return {m.person for m in self.mentions if self.accused(m)}
+    def in_content(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.contents.within(offset - 2000, offset + 1))
 
     def directive_contents(self) -> list[tuple[int, int]]:
         """Where the contents of directives are written (what is asked, after the addressees)."""
@@ -335,9 +347,8 @@ class Course:
         """A person mentioned after another speaker's reporting verb ("Theo Bộ trưởng, Thủ
         tướng A đã ..."), or spoken of ("chuyến thăm của A", "Về chuyến thăm của A, ...")."""
         mention = mentions[k]
-        titles = [t for t in chunks(self.doc, "titles")
-                  if t.end_char <= mention.start and not self.text[t.end_char:mention.start].strip()]
-        start = min([t.start_char for t in titles] + [mention.start])
+        title = self.titles_by_end.get(mention.start - 1) or self.titles_by_end.get(mention.start)
+        start = title.start_char if title is not None else mention.start
         before = fold(self.text[segment.span.start:start]).split()
         if before[-1:] == ["của"]:
             return True  # "chuyến thăm ... của Tổng thống A": spoken of, not present
@@ -361,8 +372,8 @@ class Course:
                          if not text[c.end_char:c.end_char + 5].strip().startswith("phía")), None)
         attendance_at = [c.start_char for c in self.cues_in(segment, "attendance")]
         organise = self.voc.cue("organise_verb")
-        organiser_at = next((c.start_char for c in self.cues if segment.span.start <= c.start_char < segment.span.end
-                             and fold(c.text) in organise), None)
+        organiser_at = next((c.start_char for c in self.cues.within(segment.span.start, segment.span.end)
+                             if fold(c.text) in organise), None)
         bodies = self.bodies_in(segment)
         organisers = [b for b in bodies if organiser_at is not None and b.end_char <= organiser_at]
         event_words = set(self.voc.event_words) | self.voc.cue("press_word")

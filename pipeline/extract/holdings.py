@@ -52,6 +52,7 @@ class Holdings:
     roster_only: set[int] = field(default_factory=set)  # start offsets of names only listed in a roster
     title_bodies: dict[int, Body] = field(default_factory=dict)  # title start -> body a roster gives it
     claimed: dict[int, int] = field(default_factory=dict)  # title start -> holder start
+    pairs: set[tuple[int, int]] = field(default_factory=set)  # (holder start, title start) already held
     groups: int = 0
 
     def next_group(self) -> int:
@@ -65,9 +66,10 @@ class Holdings:
             if owner is not None and owner != holder.start:
                 return  # a title is one person's post
             self.claimed[title.start] = holder.start
-        if any(h.holder.start == holder.start and h.title is not None and title is not None
-               and h.title.start == title.start for h in self.holdings):
+        if title is not None and (holder.start, title.start) in self.pairs:
             return
+        if title is not None:
+            self.pairs.add((holder.start, title.start))
         self.holdings.append(Holding(holder, title, text or title.data.text, body, group, construction, shared,
                                      appointed))
 

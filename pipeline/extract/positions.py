@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import Position, Span
 from ..normalize import fold
-from .chunks import Body
+from .chunks import Body, ByOffset
 from .entities import Entities
 from .holdings import Holding, Holdings
 from .vocabulary import vocabulary
@@ -29,7 +29,7 @@ def create_position_builder(nlp: Language, name: str):
 def build_positions(doc: Doc) -> Doc:
     entities: Entities = doc._.entities
     holdings: Holdings = doc._.holdings
-    sentences = [s.span for s in doc._.segments]
+    sentences = ByOffset([s.span for s in doc._.segments])
     groups: dict[int, list[Holding]] = {}
     for h in holdings.holdings:
         groups.setdefault(h.group, []).append(h)
@@ -41,7 +41,7 @@ def build_positions(doc: Doc) -> Doc:
             if person is None:
                 continue
             title, org = _post(entities, holdings, h, group[n + 1:], place)
-            evidence = next((s for s in sentences if s.start <= h.holder.start < s.end), Span(h.holder.start, h.holder.end))
+            evidence = sentences.last_at(h.holder.start) or Span(h.holder.start, h.holder.end)
             former = h.title is not None and h.title.start in holdings.former
             positions.append(Position(person, title, org, evidence, former))
     doc._.positions = dedupe(positions, entities)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..model import Quote, Span
 from ..normalize import fold
+from .chunks import ByOffset
 from .coreference import Mention
 from .vocabulary import vocabulary
 
@@ -31,11 +32,11 @@ def create_quote_finder(nlp: Language, name: str):
 def find_quotes(doc: Doc) -> Doc:
     text = doc.text
     verbs = vocabulary().statement_verbs
-    mentions: list[Mention] = doc._.mentions
+    by_offset = ByOffset(doc._.mentions)
     quotes, last_subject, after_colon = [], None, False
     for sentence in doc._.segments:
         span = sentence.span
-        here = [m for m in mentions if span.start <= m.start < span.end]
+        here = by_offset.within(span.start, span.end)
         for m in QUOTED.finditer(text, span.start, span.end):
             inner = next(g for g in m.groups() if g is not None)
             quote_text = inner.strip().rstrip(".,;:!?…").strip()

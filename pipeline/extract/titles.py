@@ -57,6 +57,7 @@ class TitleFinder:
         self.bodies: dict[int, Span] = {s.start: s for s in chunks(doc, "bodies")}
         self.places: dict[int, Span] = {s.start: s for s in chunks(doc, "places")}
         self.inside_bodies = {k for s in self.bodies.values() for k in range(s.start + 1, s.end)}
+        self.chunk_ends = {s.end for s in self.bodies.values()} | {s.end for s in self.places.values()}
 
     def title_at(self, i: int, found: list[tuple[int, int, Title]]) -> tuple[int, int, Title] | None:
         doc = self.doc
@@ -81,9 +82,7 @@ class TitleFinder:
         previous = self.doc[i - 1]
         if not (is_cap(previous) and is_word(previous)) or previous.text.isupper() or previous.is_sent_start:
             return False
-        ends = {end for _, end, _ in found} | {s.end for s in self.bodies.values()} | \
-            {s.end for s in self.places.values()}
-        return i not in ends
+        return i not in self.chunk_ends and not (found and found[-1][1] == i)
 
     def with_body(self, i: int, k: int, entry: TitleEntry) -> tuple[int, int, Title] | None:
         """The title of head doc[i:k] with the body written after it, if the head takes one."""
