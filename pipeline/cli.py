@@ -52,6 +52,13 @@ def _count(value: str) -> int:
     return n
 
 
+def _port(value: str) -> int:
+    n = _count(value)
+    if not 0 < n < 65536:
+        raise argparse.ArgumentTypeError("must be a port number, 1 to 65535")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govkg",
@@ -117,6 +124,17 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--store", metavar="DIR", help="the embedded store (default: output/store)")
     where.add_argument("--graph", metavar="FILE", help="a graph file (.ttl, .trig, .nq, .nt) instead of the store")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint (/sparql) and pages to browse the store",
+                       description="Serve the embedded store read-only: the SPARQL 1.1 Protocol at /sparql (the "
+                       "default graph is the union of all graphs), a query page, a search by name, a page for "
+                       "every person, body and event, and the ontology's documentation at /ontology.")
+    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR", help="the embedded store (default: output/store)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=_port, default=8000, metavar="N", help="port (default: 8000)")
+    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="seconds a query may run (default 30)")
+    p.add_argument("--limit", type=_jobs, default=10_000, metavar="N", help="results per query at most (default 10000)")
+    p.add_argument("--workers", type=_jobs, default=2, metavar="N", help="queries answered at once (default 2)")
     return parser
 
 
@@ -296,8 +314,25 @@ def cmd_query(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    from .store import StoreError, open_store
+
+    try:
+        open_store(args.store, read_only=True)  # fail here, with the store's name, not in a worker
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    from .serve import run
+
+    try:
+        run(args.store, host=args.host, port=args.port, workers=args.workers, timeout=args.timeout, limit=args.limit)
+    except OSError as exc:  # the address is taken or not ours
+        _err(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 COMMANDS = {"build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval,
-            "load": cmd_load, "query": cmd_query}
+            "load": cmd_load, "query": cmd_query, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:
