@@ -166,6 +166,9 @@ def _other_names(rows: list[dict]) -> dict[str, str]:
 def entity(iri: str, about: list[dict], facts: list[dict]) -> Entity:
     """The page of `iri` from the rows of about.rq and facts.rq."""
     page = Entity(iri=iri, name=_name(about, iri), kind=kind_of(iri))
+    if page.kind == "event":  # an event has no name: its kind, date and place
+        parts = [sorted({r[k] for r in about if k in r}) for k in ("code", "date", "location")]
+        page.name = " · ".join(p[0] for p in parts if p) or page.name
     page.types = sorted({r["typeLabel"] for r in about if "typeLabel" in r})
     _add_details(page, about)
     names = _other_names(facts)

@@ -29,7 +29,7 @@
         "text-rotation": "autorotate", "text-background-color": "#ffffff", "text-background-opacity": 0.8}},
     ],
     // Rings around the entity: the posts and events next to it, persons and bodies outside.
-    layout: {name: "concentric", animate: false, minNodeSpacing: 28, levelWidth: () => 1,
+    layout: {name: "concentric", animate: false, minNodeSpacing: 60, levelWidth: () => 1,
              concentric: n => n.data("center") ? 3 : (["post", "event"].includes(n.data("kind")) ? 2 : 1)},
     wheelSensitivity: 0.3,
   });
