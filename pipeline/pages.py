@@ -19,6 +19,8 @@ from .iris import BASE
 THIS = "<urn:govkg:this>"  # the placeholder of the pages' queries
 ENTITY_PATH = re.compile(r"(person|body|org|post|event|article|holding|directive|quote|span|mention|graph)"
                          r"/[A-Za-z0-9][A-Za-z0-9_.\-]*")
+SECTION_ROWS = 200  # rows a section of a page shows at most (a busy person is in thousands of facts)
+GRAPH_NODES = 60  # nodes the drawing shows at most
 NODE_KINDS = {"person": "person", "body": "body", "org": "body", "post": "post", "event": "event",
               "article": "article"}
 
@@ -152,15 +154,16 @@ def _cells(row: dict, other_name: str) -> dict[str, tuple[str, str | None]]:
 
 
 def _other_names(rows: list[dict]) -> dict[str, str]:
-    """The longest name each related entity is given (the articles' full form, as the
-    facts files name entities)."""
+    """A name for each related entity: its reference name, else the longest name an
+    article gives it (the full form, as the facts files name entities)."""
+    references = {r["other"]: r["otherReference"] for r in rows if "other" in r and "otherReference" in r}
     names: dict[str, str] = {}
     for r in rows:
-        if "other" in r and "otherName" in r:
+        if "other" in r and "otherName" in r and r["other"] not in references:
             best = names.get(r["other"])
             if best is None or (len(r["otherName"]), r["otherName"]) > (len(best), best):
                 names[r["other"]] = r["otherName"]
-    return names
+    return names | references
 
 
 def entity(iri: str, about: list[dict], facts: list[dict]) -> Entity:
@@ -182,9 +185,11 @@ def entity(iri: str, about: list[dict], facts: list[dict]) -> Entity:
         grouped.setdefault(r["role"], []).append(r)
     for role, (heading, columns) in SECTIONS.items():
         if role in grouped:
-            rows = [_cells(r, names.get(r.get("other", ""), r.get("other", ""))) for r in grouped[role]]
+            shown = grouped[role][:SECTION_ROWS]
+            rows = [_cells(r, names.get(r.get("other", ""), r.get("other", ""))) for r in shown]
             page.sections.append({"heading": heading, "columns": [(c, COLUMN_HEADINGS[c]) for c in columns],
-                                  "rows": [[row[c] for c in columns] for row in rows]})
+                                  "rows": [[row[c] for c in columns] for row in rows],
+                                  "more": len(grouped[role]) - len(shown)})
     page.graph = neighbourhood(iri, page.name, [r for rs in grouped.values() for r in rs], names)
     return page
 
@@ -226,6 +231,8 @@ def neighbourhood(iri: str, name: str, facts: list[dict], names: dict[str, str])
         if not node_iri or not local_path(node_iri):
             return None
         if node_iri not in nodes:
+            if len(nodes) >= GRAPH_NODES:
+                return None
             nodes[node_iri] = {"id": node_iri, "label": label, "kind": kind_of(node_iri),
                                "href": local_path(node_iri), "center": node_iri == iri}
         return node_iri

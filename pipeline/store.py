@@ -32,6 +32,7 @@ from .write import rdf_format
 DEFAULT_STORE = Path("output") / "store"
 DATASET_FILES = ("graph.nq", "graph.trig")  # what `load` reads from a build directory
 DATASET_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)  # formats that carry named graphs
+BATCH_QUADS = 50_000  # quads per call of the bulk loader
 
 
 class StoreError(ValueError):
@@ -124,12 +125,18 @@ def open_store(store_dir: Path | str, *, read_only: bool = False) -> ox.Store:
 
 
 def load(source: Path | str, store_dir: Path | str = DEFAULT_STORE) -> LoadSummary:
-    """Load a build (or its .nq/.trig file) into the store, replacing the graphs it holds."""
+    """Load a build (or its .nq/.trig file) into the store, replacing the graphs it holds.
+
+    Graphs go in through pyoxigraph's bulk loader in batches of about BATCH_QUADS quads
+    (one call per article would cost a bulk load's overhead a thousand times); a graph
+    the store already holds is dropped when the source first shows it.
+    """
     start = time.perf_counter()
     path = dataset_file(source)
     store = open_store(store_dir)
     summary = LoadSummary(source=path)
     seen: set[ox.NamedNode] = set()
+    batch: list[ox.Quad] = []
     try:
         for graph, quads in dataset(path):
             if graph not in seen:
@@ -138,9 +145,13 @@ def load(source: Path | str, store_dir: Path | str = DEFAULT_STORE) -> LoadSumma
                 if store.contains_named_graph(graph):
                     store.remove_graph(graph)
                     summary.replaced += 1
-            store.bulk_extend(quads)
+            batch += quads
             summary.quads += len(quads)
-    finally:
+            if len(batch) >= BATCH_QUADS:
+                store.bulk_extend(batch)
+                batch = []
+    finally:  # the graphs read whole before an error go in too
+        store.bulk_extend(batch)
         store.flush()
         summary.seconds = time.perf_counter() - start
     return summary
