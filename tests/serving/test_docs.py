@@ -9,7 +9,7 @@ from pipeline.docs import shapes, shapes_html
 from pipeline.iris import ONTOLOGY
 from pipeline.resources import data_path
 
-from conftest import REPO
+from .support import REPO
 
 DOCS = REPO / "docs" / "ontology"
 

@@ -21,7 +21,7 @@ from pipeline.query import open_dataset, run
 from pipeline.resources import data_path
 from pipeline.store import open_store
 
-from conftest import Server, free_port, govkg, normalized, oxigraph_command
+from .support import Server, free_port, govkg, normalized, oxigraph_command
 
 QUERY_FILES = sorted(data_path("queries").rglob("*.rq"))  # the facts queries and the questions
 

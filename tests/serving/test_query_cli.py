@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import REPO, govkg
+from .support import REPO, govkg
 
 PERSONS = ("PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
            "SELECT ?name WHERE { ?p a gov:Person ; rdfs:label ?name } ORDER BY ?name")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import httpx
 import pytest
@@ -16,7 +15,7 @@ from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 
 from pipeline.query import open_dataset, run
 
-from conftest import govkg
+from .support import govkg
 
 GOV = Namespace("https://w3id.org/govkg/ontology#")
 PERSONS = ("PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "

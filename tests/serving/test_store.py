@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.store import StoreError, load, open_store
 
-from conftest import govkg
+from .support import govkg
 
 GRAPH = "https://w3id.org/govkg/graph/"
 
@@ -88,7 +88,7 @@ def test_cli_load_and_exit_codes(seed_build, tmp_path):
 
 
 def test_the_default_store_is_ignored_by_git():
-    from conftest import REPO
+    from .support import REPO
 
     checked = subprocess.run(["git", "check-ignore", "-q", "output/store/CURRENT"], cwd=REPO)
     assert checked.returncode == 0
