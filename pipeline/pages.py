@@ -209,8 +209,10 @@ def _add_details(page: Entity, about: list[dict]) -> None:
         page.details.insert(0, ("kind", code, None))
     parent = first("parent")
     if parent:
-        names = sorted((r["parentName"] for r in about if r.get("parent") == parent and "parentName" in r),
-                       key=len)
+        rows = [r for r in about if r.get("parent") == parent]
+        # its reference name, else the longest name an article gives it
+        names = sorted({r["parentName"] for r in rows if "parentName" in r}) or \
+            sorted({r["parentLabel"] for r in rows if "parentLabel" in r}, key=lambda s: (-len(s), s))
         page.details.append(("part of", names[0] if names else parent, local_path(parent)))
     source = first("source")
     if source and page.kind != "article":
