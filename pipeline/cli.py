@@ -1,4 +1,4 @@
-"""The `govkg` command (also `python -m pipeline`): build, validate, facts, eval.
+"""The `govkg` command (also `python -m pipeline`): build, validate, facts, eval, load, query, serve.
 
 Exit codes: 0 success; 1 the work ran but found a problem (an article failed, the
 graph does not validate); 2 usage or input errors (a missing source, an unreadable
@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = ("table", "csv", "tsv", "json")  # of `query` (pipeline.query.FORMATS)
+DEFAULT_STORE = "output/store"
 
 
 class UsageError(Exception):
@@ -61,6 +63,33 @@ def _capped_jobs(jobs: int) -> int:
     return jobs
 
 
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return n
+
+
+def _count(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
+def _port(value: str) -> int:
+    n = _count(value)
+    if not 0 < n < 65536:
+        raise argparse.ArgumentTypeError("must be a port number, 1 to 65535")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govkg",
@@ -105,6 +134,45 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--errors", action="store_true", help="list every miss (FP and FN), not only the first ones")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="articles processed in N worker processes")
+
+    p = sub.add_parser("load", help="put a build into the embedded store, or into a SPARQL store over HTTP",
+                       description="Load each named graph of a build (one per article, the reference bodies) "
+                       "and the ontology into the embedded store (--store, default output/store) or into any "
+                       "SPARQL 1.1 store through its Graph Store HTTP Protocol endpoint (--endpoint): each "
+                       "graph replaces the graph of the same name.")
+    p.add_argument("source", nargs="?", default="output", metavar="BUILD_DIR_OR_GRAPH",
+                   help="a build directory (its graph.nq) or a .nq/.trig file (default: output/)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--store", metavar="DIR", help="the embedded store (default: output/store)")
+    where.add_argument("--endpoint", metavar="URL", help="a Graph Store HTTP Protocol endpoint, e.g. "
+                       "http://localhost:7878/store (Oxigraph), http://localhost:3030/ds/data (Fuseki)")
+    p.add_argument("--user", metavar="U", help="user name for HTTP basic authentication (with --password)")
+    p.add_argument("--password", metavar="P", help="password for HTTP basic authentication")
+    p.add_argument("--token", metavar="T", help="bearer token for HTTP authentication")
+    p.add_argument("--timeout", type=_seconds, default=60.0, metavar="S", help="seconds to wait for each request (default 60)")
+    p.add_argument("--retries", type=_count, default=3, metavar="N",
+                   help="tries again N times, with growing pauses, when the store is down or busy (default 3)")
+
+    p = sub.add_parser("query", help="run a SPARQL query against the store or a graph file",
+                       description="Run a SPARQL query (a .rq file, or the query text itself) over the union "
+                       "of all graphs of the embedded store (--store, default output/store) or of a graph file "
+                       "(--graph). The users' questions are in ontology/queries/questions/.")
+    p.add_argument("query", metavar="QUERY_FILE_OR_TEXT", help="a .rq file or inline SPARQL")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--store", metavar="DIR", help="the embedded store (default: output/store)")
+    where.add_argument("--graph", metavar="FILE", help="a graph file (.ttl, .trig, .nq, .nt) instead of the store")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint (/sparql) and pages to browse the store",
+                       description="Serve the embedded store read-only: the SPARQL 1.1 Protocol at /sparql (the "
+                       "default graph is the union of all graphs), a query page, a search by name, a page for "
+                       "every person, body and event, and the ontology's documentation at /ontology.")
+    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR", help="the embedded store (default: output/store)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=_port, default=8000, metavar="N", help="port (default: 8000)")
+    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="seconds a query may run (default 30)")
+    p.add_argument("--limit", type=_jobs, default=10_000, metavar="N", help="results per query at most (default 10000)")
+    p.add_argument("--workers", type=_jobs, default=2, metavar="N", help="queries answered at once (default 2)")
     return parser
 
 
@@ -234,7 +302,80 @@ def cmd_eval(args) -> int:
     return status
 
 
-COMMANDS = {"build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval}
+def cmd_load(args) -> int:
+    if args.endpoint:
+        return _load_endpoint(args)
+    if args.user or args.password or args.token:
+        raise UsageError("--user, --password and --token go with --endpoint")
+    from .store import StoreError, load
+
+    try:
+        summary = load(args.source, args.store or DEFAULT_STORE)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    print(summary.format())
+    print(f"store: {args.store or DEFAULT_STORE}")
+    return EXIT_OK
+
+
+def _load_endpoint(args) -> int:
+    from .gsp import GraphStore, GraphStoreError, load_endpoint
+    from .store import StoreError
+
+    if args.token and (args.user or args.password):
+        raise UsageError("give either --user/--password (basic) or --token (bearer), not both")
+    if bool(args.user) != bool(args.password):
+        raise UsageError("--user and --password go together")
+    auth = (args.user, args.password) if args.user else None
+    target = GraphStore(args.endpoint, auth=auth, token=args.token, timeout=args.timeout, retries=args.retries)
+    try:
+        summary = load_endpoint(args.source, target)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    except GraphStoreError as exc:
+        _err(str(exc))
+        return EXIT_FAILED
+    print(summary.format())
+    return EXIT_OK
+
+
+def cmd_query(args) -> int:
+    from .query import QueryError, open_dataset, read_query, run, write_results
+
+    try:
+        text = read_query(args.query)
+        store = open_dataset(store_dir=args.store or DEFAULT_STORE, graph_file=args.graph)
+        results = run(store, text, source=args.query if text is not args.query else "query")
+        out = sys.stdout.buffer
+        write_results(results, args.format, out)
+        out.flush()
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # the store failed while answering
+        _err(f"the query failed: {exc}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from .store import StoreError, open_store
+
+    try:
+        open_store(args.store, read_only=True)  # fail here, with the store's name, not in a worker
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    from .serve import run
+
+    try:
+        run(args.store, host=args.host, port=args.port, workers=args.workers, timeout=args.timeout, limit=args.limit)
+    except OSError as exc:  # the address is taken or not ours
+        _err(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval,
+            "load": cmd_load, "query": cmd_query, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,13 +7,22 @@
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 extras="${1:-}"
 
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+
 # owlready2's reasoner (HermiT) runs on Java.
 if ! command -v java >/dev/null 2>&1; then
   echo "java not found: installing default-jre-headless" >&2
-  sudo=""
-  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -q
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless
+fi
+
+# The page's tests drive Debian's Chromium through Playwright (never a browser Playwright
+# downloads); DejaVu draws the Vietnamese letters.
+if [[ ",$extras," == *",test,"* ]] && ! command -v chromium >/dev/null 2>&1; then
+  echo "chromium not found: installing chromium" >&2
+  $sudo apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core
 fi
 
 python="${PYTHON:-python3}"
