@@ -21,13 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import fold
+from .wordclass import NOUNS, word_classes
 from .capitals import cap_run, local_name_length, name_split, name_starts
 from .chunks import Body, Lookup, PhraseTable, Place, chunks, ends_word, is_cap, is_word, keep
 from .vocabulary import Head, vocabulary
 
-# A generic body name rarely runs on for more than a few lower-case words ("Ban Vận động
-# cứu trợ Trung ương"); past that the words are the sentence's verb phrase.
-MAX_LOWER_WORDS = 6
+# A generic body name rarely runs on for more than a few lower-case words ("Cục Giải quyết khiếu
+# nại, tố cáo và thanh tra khu vực III"); past that the words are the sentence's verb phrase.
+MAX_LOWER_WORDS = 7
 
 
 @Language.factory("govkg_bodies", assigns=["doc.spans", "span._.body"], requires=["span._.place"])
@@ -282,7 +283,10 @@ class BodyFinder:
         return self.found(i, end, head.kind)
 
     def proper_name_end(self, j: int, person_named: bool = False) -> int:
-        """End of the proper part of a body name starting at token j (capitalised)."""
+        """End of the proper part of a body name starting at token j (capitalised): capitalised
+        words, and the nouns, verbs and enumerations of a name in lower case ("Cục Quản lý lao
+        động ngoài nước", "Cục Giải quyết khiếu nại, tố cáo và thanh tra khu vực III"), up to a
+        place with its unit, a person's name, or the verb of the sentence ("... siết chặt")."""
         doc = self.doc
         places = self.place_chain(j)
         if places and (self.after_title or not self.continues_lower(j + places)):
@@ -290,70 +294,10 @@ class BodyFinder:
         if person_named:  # "Bệnh viện Bạch Mai Đào Xuân Cơ": up to the next person's name
             run = cap_run(doc, j, 7)
             split = name_split(doc, j, run)
-            j += split if split is not None else min(run, 4)
+            first = j + (split if split is not None else min(run, 4))
         else:
-            j += 1
-        lowered, first_lower = 0, None
-        while j < len(doc):
-            token = doc[j]
-            if token.text == "-" and j + 1 < len(doc) and is_cap(doc[j + 1]):  # "Vụ Kế hoạch - Tài chính"
-                j += 2
-                continue
-            if token.lower_ == "và" and j + 1 < len(doc) and is_cap(doc[j + 1]) and not self.starts_body_or_title(j + 1):
-                j += 2
-                continue
-            place = self.place(j)
-            if place is not None and place._.place.unit:  # "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh"
-                return place.end
-            if token.lower_ == "dự" and j + 1 < len(doc) and doc[j + 1].lower_ == "án":
-                j, lowered = j + 2, lowered + 2  # "Ban Quản lý dự án Mỹ Thuận": "dự án" is no "dự họp"
-                continue
-            if not is_word(token) or self.cue("body_name_stop", j) or self.lookup.at("verb", j):
-                break
-            if is_cap(token) and self.cue("region_word", j - 1):  # "miền Nam", "vùng Tây Bắc"
-                j += 1
-                while j < len(doc) and is_cap(doc[j]) and is_word(doc[j]) and not name_starts(doc, j):
-                    j += 1
-                continue
-            if is_cap(token):
-                reference = self.lookup.longest("body", j)
-                if reference:  # "Cơ quan Cảnh sát điều tra Bộ Công an"
-                    return reference[0]
-                local = self.local(j)
-                if local is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy", and a name after it
-                    return local.j
-                tail = self.known_suffix(j)
-                k = j + tail
-                if tail and k < len(doc) and is_cap(doc[k]) and is_word(doc[k]) and not name_starts(doc, k) \
-                        and not self.after_title:
-                    tail = 0  # "Mỹ Thuận" is a name, not "Mỹ" the country and then something else; but
-                    # after a title, a name follows its body: "Phó Chủ tịch Thượng viện Chile Rodrigo ..."
-                if tail:
-                    return j + tail
-                if lowered:
-                    # "Ban Chỉ đạo Tây Nam Bộ", "Ban Liên lạc Đối ngoại Trung ương": a capitalised run
-                    # that is no person's name belongs to the body, which may go on after it
-                    if name_starts(doc, j):
-                        break
-                    run = cap_run(doc, j, 7)
-                    split = name_split(doc, j, run)  # "... Tập đoàn Vingroup Nguyễn Việt Quang"
-                    j += split if split is not None else min(run, 4)
-                    # go on only into "<lower case> <Capitalised>" ("Đối ngoại Trung ương"),
-                    # not into the verb phrase after the name ("Mường Nhé giữ vững")
-                    if not (j + 1 < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and is_cap(doc[j + 1])):
-                        break
-                    continue
-                if name_starts(doc, j):  # still in the first capitalised run: a name may start here
-                    break
-                j += 1
-                continue
-            lowered += 1
-            if lowered > MAX_LOWER_WORDS:
-                return first_lower + MAX_LOWER_WORDS if first_lower is not None else j
-            if first_lower is None:
-                first_lower = j
-            j += 1
-        return j
+            first = j + 1
+        return NameReader(self, j, first).end()
 
     def continues_lower(self, j: int) -> bool:
         doc = self.doc
@@ -486,3 +430,129 @@ class BodyFinder:
             if body is not None and token.i not in covered and not (token.i > 0 and doc[token.i - 1].text == "("):
                 out.append(Found(token.i, token.i + 1, replace(body, start=token.idx, end=token.idx + len(token))))
         return out
+
+
+class NameReader:
+    """Reads the words of a body's specific name after its head (see proper_name_end)."""
+
+    def __init__(self, finder: BodyFinder, start: int, first: int):
+        self.f = finder
+        self.doc = finder.doc
+        self.start = start
+        words = word_classes(self.doc, start)
+        # start at the first word that ends after `first` (the head's first name word, or the body's
+        # own name of a person-named head), from `first` on
+        self.words = [(max(i, first), k, tag) for i, k, tag in words if k > first]
+        self.first = first
+
+    def end(self) -> int:
+        doc, f = self.doc, self.f
+        j, seen_noun, lowered, proper = self.first, False, 0, False
+        words = self.words
+        n = 0
+        while n < len(words):
+            i, k, tag = words[n]
+            i = max(i, j)
+            token = doc[i]
+            if is_cap(token) and is_word(token):
+                stop = next((e for e in (self.capitalised_end(t) for t in range(i, k) if is_cap(doc[t])) if e is not None),
+                            None)
+                if stop is not None:
+                    return stop
+                if seen_noun and lowered and f.after_title and self.holder_name_at(i):
+                    return i  # "Cục trưởng Cục Quản lý Khám, chữa bệnh Tiết Minh Châu": the post's holder
+                j, seen_noun, proper = k, seen_noun or tag in NOUNS, True
+            elif token.text == "-" and i + 1 < len(doc) and is_cap(doc[i + 1]):  # "Vụ Kế hoạch - Tài chính"
+                j = k
+            elif token.lower_ == "và" and self.conjunction_goes_on(n):
+                j, seen_noun, proper = k, False, False
+            elif token.text == "," and self.enumeration_ahead(n):
+                j, seen_noun, proper = k, False, False
+            else:
+                place = f.place(i)
+                if place is not None and place._.place.unit:  # "Trung tâm ... tỉnh Bắc Ninh"
+                    return place.end
+                stops = f.voc.cue("body_name_stop")
+                if not is_word(token) or fold(doc[i:k].text) in stops or f.lookup.at("verb", i) \
+                        or (token.lower_ in stops and tag not in NOUNS):  # "dự án" is a noun, "dự" alone no name's
+                    return j
+                if tag not in NOUNS | {"V", "A"}:
+                    return j  # a word no name holds: a preposition, an adverb, a pronoun
+                if proper and tag in {"V", "A"} or seen_noun and tag == "V" and k - i == 1:
+                    return j  # the sentence's verb after the name ("Đông Bắc ưu tiên", "lao động ngoài nước siết")
+                lowered += 1
+                if lowered > MAX_LOWER_WORDS:
+                    return j
+                j, seen_noun, proper = k, seen_noun or tag in NOUNS, False
+            n += 1
+        return j
+
+    def capitalised_end(self, i: int) -> int | None:
+        """Where the name ends at a capitalised word: a reference or local body it holds, a place,
+        a person's name, a title; None when the word belongs to the name."""
+        doc, f = self.doc, self.f
+        if f.cue("region_word", i - 1):  # "miền Nam", "vùng Tây Bắc"
+            return None
+        reference = f.lookup.longest("body", i)
+        if reference:  # "Cơ quan Cảnh sát điều tra Bộ Công an"
+            return reference[0]
+        local = f.local(i)
+        if local is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy", and a name after it
+            return local.j
+        tail = f.known_suffix(i)
+        after = i + tail
+        if tail and after < len(doc) and is_cap(doc[after]) and is_word(doc[after]) and not name_starts(doc, after) \
+                and not f.after_title:
+            tail = 0  # "Mỹ Thuận" is a name, not "Mỹ" the country and then something else; but after
+            # a title, a name follows its body: "Phó Chủ tịch Thượng viện Chile Rodrigo ..."
+        if tail:
+            return self.bilateral(after)
+        if f.lookup.at("title_head", i) or name_starts(doc, i) and (cap_run(doc, i, 6) >= 3 or f.after_title):
+            return i  # "... Tập đoàn Vingroup Nguyễn Việt Quang", a title after the name; but "Đồn
+            # Biên phòng Lý Sơn": two words alone that start like a name are the place's
+        return None
+
+    def holder_name_at(self, i: int) -> bool:
+        """A run of two to four capitalised words ending before a lower-case word or a mark: after a
+        title and a body read in lower case, the name of the post's holder."""
+        run = cap_run(self.doc, i, 5)
+        return 2 <= run <= 4 and self.f.place_chain(i) == 0 and name_split(self.doc, i, run) is None \
+            and not self.f.cue("region_word", i - 1)
+
+    def bilateral(self, k: int) -> int:
+        """'Ủy ban Hợp tác Việt Nam - Nhật Bản', 'Nhật - Việt': a place, a dash, another."""
+        doc = self.doc
+        while k + 1 < len(doc) and doc[k].text == "-" and is_cap(doc[k + 1]):
+            k = k + 1 + max(1, self.f.place_chain(k + 1))
+        return k
+
+    def conjunction_goes_on(self, n: int) -> bool:
+        """'và' joins two parts of the name: before a capitalised word that opens no other body
+        or title ("Sức khỏe và Đời sống"), or within an enumeration ("khiếu nại, tố cáo và thanh tra")."""
+        if n + 1 >= len(self.words):
+            return False
+        i = self.words[n + 1][0]
+        token = self.doc[i]
+        if is_cap(token):
+            return not self.f.starts_body_or_title(i)
+        return any(self.doc[w[0]].text == "," for w in self.words[max(0, n - 4):n])
+
+    def enumeration_ahead(self, n: int) -> bool:
+        """A comma inside a name: the parts that follow end in "và" and one more part within a
+        few words ("khiếu nại, tố cáo và thanh tra", "Kinh tế, Thương mại và Công nghiệp"), or the
+        two words it joins are a pair names use ("Khám, chữa bệnh", "Phòng, chống thiên tai")."""
+        doc = self.doc
+        before = self.words[n - 1] if n else None
+        after = self.words[n + 1] if n + 1 < len(self.words) else None
+        if before and after and fold(f"{doc[before[0]:before[1]].text}, {doc[after[0]:after[1]].text}") in \
+                self.f.voc.cue("name_pair"):
+            return True
+        if after is not None and self.f.starts_body_or_title(after[0]):
+            return False  # "Ban Chấp hành, Ban Thường vụ": two bodies
+        for m in range(n + 1, min(len(self.words), n + 5)):
+            token = self.doc[self.words[m][0]]
+            if token.lower_ == "và":
+                return m + 1 < len(self.words) and is_word(self.doc[self.words[m + 1][0]])
+            if not is_word(token):
+                return False
+        return False
