@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import fold
-from .wordclass import NOUNS, word_classes
+from .wordclass import NOUNS, tag_of, word_classes
 from .capitals import cap_run, local_name_length, name_split, name_starts
 from .chunks import Body, Lookup, PhraseTable, Place, chunks, ends_word, is_cap, is_word, keep
 from .vocabulary import Head, vocabulary
@@ -232,28 +232,48 @@ class BodyFinder:
 
     def distributed(self, i: int, j: int, kind: str, count: bool = False) -> Found | None:
         """'UBND hai tỉnh Lạng Sơn, Cao Bằng', 'UBND các tỉnh A, B và C', 'Tỉnh ủy Sóc Trăng, Hậu
-        Giang': one body per place. With a count word ("các", "hai") and no list: no body."""
+        Giang', 'UBND các huyện Sơn Tây, Sơn Hà, TX.Đức Phổ': one body per place. With a count
+        word ("các", "hai") and no list: no body."""
         doc = self.doc
-        first = self.place(j + 1 if count else j, ("province",))
+        first = self.place(j + 1 if count else j)
         if first is None:
             return None
+        level = first._.place.level
         unit = self.lookup.longest("unit", first.start)
         unit_text = doc[first.start:unit[0]].text if unit and unit[0] < first.end else None
-        places, k = [first], first.end
+        items = [(first.start, first.end, first._.place, first.text)]
+        k = first.end
         while k + 1 < len(doc) and doc[k].text in {",", "và"}:
-            nxt = self.place(k + 1, ("province",))
-            if nxt is None or nxt._.place.unit is not None:
+            item = self.list_item(k + 1, level, count)
+            if item is None:
                 break
-            places.append(nxt)
-            k = nxt.end
-        if len(places) < 2:
+            items.append(item)
+            k = item[1]
+        if len(items) < 2:
             return None
         head = doc[i:j].text
         members = []
-        for place in places:
-            written = place.text if place is first or not unit_text else f"{unit_text} {place.text}"
-            members.append(Body(f"{head} {written}", kind, place.start_char, place.end_char, place=place._.place))
+        for start, end, place, written in items:
+            if place.unit is None and unit_text and start != first.start:
+                written = f"{unit_text} {written}"  # "Sơn Hà" after "các huyện Sơn Tây": "huyện Sơn Hà"
+            members.append(Body(f"{head} {written}", kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                                place=place))
         return self.found(i, k, kind, members=tuple(members))
+
+    def list_item(self, k: int, level: str, count: bool) -> tuple[int, int, Place, str] | None:
+        """The next place of a list of places of one level: a province named alone after
+        provinces; a district or commune named alone or with its own unit ("TX.Đức Phổ")."""
+        doc = self.doc
+        place = self.places.get(k)
+        if place is not None and place._.place.level != "country":
+            if level == "province" and (place._.place.unit is not None or place._.place.level != "province"):
+                return None
+            return place.start, place.end, place._.place, place.text
+        if count and level in {"district", "commune"} and is_cap(doc[k]) and not self.starts_body_or_title(k):
+            run = local_name_length(doc, k)  # "các huyện Sơn Tây, Sơn Hà": the unit is shared
+            if run:
+                return k, k + run, Place(doc[k:k + run].text, level), doc[k:k + run].text
+        return None
 
     # -- generic bodies ---------------------------------------------------------------
     def generic(self, i: int) -> Found | None:
@@ -280,6 +300,10 @@ class BodyFinder:
         inner = next((self.local(k) for k in range(j, end) if self.local(k) and self.local(k).j == end), None)
         if inner is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy": the local body it belongs to
             return self.found(i, end, head.kind, needs_place=inner.body.needs_place, place=inner.body.place)
+        unit = next((u for k in range(max(j, end - 2), end) for u in [self.lookup.longest("unit", k)]
+                     if u and u[0] == end), None)
+        if unit is not None:  # "Cục Thuế tỉnh", "Chi cục Kiểm lâm tỉnh": the place of the context
+            return self.found(i, end, head.kind, needs_place=self.voc.units[unit[1]])
         return self.found(i, end, head.kind)
 
     def proper_name_end(self, j: int, person_named: bool = False) -> int:
@@ -439,11 +463,35 @@ class NameReader:
         self.f = finder
         self.doc = finder.doc
         self.start = start
-        words = word_classes(self.doc, start)
+        words = self.separated(word_classes(self.doc, start))
         # start at the first word that ends after `first` (the head's first name word, or the body's
         # own name of a person-named head), from `first` on
         self.words = [(max(i, first), k, tag) for i, k, tag in words if k > first]
         self.first = first
+
+    def separated(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The tagger's words, with "và", commas and dashes as words of their own, and a lower-case
+        tail the tagger glued to a proper name ("Đông Bắc sớm") tagged apart."""
+        doc, out = self.doc, []
+        for i, k, tag in words:
+            start = i
+            for t in range(i, k):
+                if doc[t].lower_ == "và" or doc[t].text in {",", "-"}:
+                    if t > start:
+                        out.append((start, t, tag))
+                    out.append((t, t + 1, "C" if doc[t].lower_ == "và" else "CH"))
+                    start = t + 1
+            if start >= k:
+                continue
+            caps = start
+            while caps < k and is_cap(doc[caps]):
+                caps += 1
+            if caps - start >= 2 and caps < k:
+                out.append((start, caps, tag))
+                out.append((caps, k, tag_of(doc[caps:k].text)))
+            else:
+                out.append((start, k, tag))
+        return out
 
     def end(self) -> int:
         doc, f = self.doc, self.f
@@ -472,6 +520,9 @@ class NameReader:
                 place = f.place(i)
                 if place is not None and place._.place.unit:  # "Trung tâm ... tỉnh Bắc Ninh"
                     return place.end
+                unit = f.lookup.longest("unit", i)
+                if unit and tag in NOUNS | {"X"}:
+                    return unit[0]  # "Cục Thuế tỉnh": a unit without its place ends the name
                 stops = f.voc.cue("body_name_stop")
                 if not is_word(token) or fold(doc[i:k].text) in stops or f.lookup.at("verb", i) \
                         or (token.lower_ in stops and tag not in NOUNS):  # "dự án" is a noun, "dự" alone no name's
@@ -547,8 +598,9 @@ class NameReader:
         if before and after and fold(f"{doc[before[0]:before[1]].text}, {doc[after[0]:after[1]].text}") in \
                 self.f.voc.cue("name_pair"):
             return True
-        if after is not None and self.f.starts_body_or_title(after[0]):
-            return False  # "Ban Chấp hành, Ban Thường vụ": two bodies
+        if after is not None and (self.f.starts_body_or_title(after[0])
+                                  or fold(doc[after[0]:after[1]].text) in self.f.voc.styles):
+            return False  # "Ban Chấp hành, Ban Thường vụ": two bodies; ", Đại tá": a rank
         for m in range(n + 1, min(len(self.words), n + 5)):
             token = self.doc[self.words[m][0]]
             if token.lower_ == "và":

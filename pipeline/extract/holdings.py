@@ -167,7 +167,8 @@ def hold_by_act(match: Match, found: Holdings) -> None:
     view = match.sentence.doc
     # elected ("bầu A giữ chức X"), a person is named, not said to be present
     appointed = any("election_verb" in t._.tags for t in view[match.sentence.start:marker.i + 1])
-    in_turn = "lần lượt" in fold(marker.text) or (marker.i > 1 and fold(marker.doc[marker.i - 2:marker.i].text) == "lần lượt")
+    last_holder = max(t.i for t in view[match.sentence.start:marker.i] if t._.item in holders)
+    in_turn = any("in_turn" in t._.tags for t in view[last_holder:marker.i + 1])
     if in_turn and len(holders) == len(titles):
         for holder, title in zip(holders, titles):
             found.add(holder, title, found.next_group(), match.construction.name, appointed=appointed)
@@ -190,8 +191,8 @@ def _names_before(sentence: Span, k: int) -> list[Item]:
         kind = view[j]._.kind
         if kind == "NAME":
             names.insert(0, view[j]._.item)
-        elif kind not in {",", "HON", "ROLE", "RANK"} and view[j].lower_ != "và":
-            break
+        elif kind not in {",", "HON", "ROLE", "RANK", "TITLE"} and view[j].lower_ != "và":
+            break  # the names of the list, each with its posts in apposition ("A, Tỉnh ủy viên, và B, ...")
         j -= 1
     return names
 
@@ -269,8 +270,7 @@ def _list_items(sentence: Span, k: int) -> list[tuple[Item, str | None]]:
             names_only = not titled
         if names_only and titled:
             break
-        qualifier = _qualifier(item)
-        out.extend((n._.item, qualifier if len(names) == 1 else None) for n in names)
+        out.extend((n._.item, _qualifier(item, n)) for n in names)
     return out
 
 
@@ -310,15 +310,18 @@ def _split_items(sentence: Span, k: int) -> list[list[Token]]:
     return [i for i in items if i]
 
 
-def _qualifier(item: list[Token]) -> str | None:
-    """The field of a ministry written before the item's name ("Tài chính A")."""
+def _qualifier(item: list[Token], name: Token) -> str | None:
+    """The field of a ministry written right before a name of the item ("Tài chính A", and in
+    "Nông nghiệp và Phát triển nông thôn A, Tài nguyên và Môi trường B" each its own)."""
     words = []
     for token in item:
-        if token._.kind == "NAME":
+        if token is name:
             break
+        if token._.kind in {"NAME", ",", "TITLE", "BODY", "HON", "RANK", "ROLE"}:
+            words = []
+            continue
         words.append(token.text)
-    field = fold(" ".join(words))
-    return vocabulary().fields.get(field) if words else None
+    return vocabulary().fields.get(fold(" ".join(words))) if words else None
 
 
 def _field_at(view: Doc, k: int, end: int) -> tuple[str, int] | None:

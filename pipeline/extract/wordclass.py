@@ -40,3 +40,9 @@ def word_classes(doc: Doc, start: int) -> list[tuple[int, int, str]]:
         out.append((k, k + n, tag))
         k += n
     return out
+
+
+def tag_of(text: str) -> str:
+    """The tag of a short phrase read alone (the first word's)."""
+    tags = _tags(text)
+    return tags[0][1] if tags else "X"
