@@ -468,6 +468,7 @@ class NameReader:
         # own name of a person-named head), from `first` on
         self.words = [(max(i, first), k, tag) for i, k, tag in words if k > first]
         self.first = first
+        self.first_word_end = self.words[0][1] if self.words else first  # the name's first word ends here
 
     def separated(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The tagger's words, with "và", commas and dashes as words of their own, and a lower-case
@@ -509,7 +510,11 @@ class NameReader:
                     return stop
                 if seen_noun and lowered and f.after_title and self.holder_name_at(i):
                     return i  # "Cục trưởng Cục Quản lý Khám, chữa bệnh Tiết Minh Châu": the post's holder
-                j, seen_noun, proper = k, seen_noun or tag in NOUNS, True
+                # a proper name: a later capitalised word, or one whose every syllable is ("Đông Bắc", not
+                # "Quản lý")
+                whole = doc[self.words[n][0] if i != self.first else self.start:k]
+                proper = i >= self.first_word_end or (len(whole) >= 2 and all(is_cap(t) for t in whole))
+                j, seen_noun = k, seen_noun or tag in NOUNS
             elif token.text == "-" and i + 1 < len(doc) and is_cap(doc[i + 1]):  # "Vụ Kế hoạch - Tài chính"
                 j = k
             elif token.lower_ == "và" and self.conjunction_goes_on(n):
@@ -529,8 +534,10 @@ class NameReader:
                     return j
                 if tag not in NOUNS | {"V", "A"}:
                     return j  # a word no name holds: a preposition, an adverb, a pronoun
-                if proper and tag in {"V", "A"} or seen_noun and tag == "V" and k - i == 1:
-                    return j  # the sentence's verb after the name ("Đông Bắc ưu tiên", "lao động ngoài nước siết")
+                if proper and not self.capitalised_soon(n) or seen_noun and tag == "V" and k - i == 1:
+                    # the sentence's verb after a proper name ("Đông Bắc ưu tiên cao"), unless the name goes
+                    # on into another capitalised word ("Khoa học xã hội Việt Nam"); a short verb after a noun
+                    return j
                 lowered += 1
                 if lowered > MAX_LOWER_WORDS:
                     return j
@@ -562,6 +569,14 @@ class NameReader:
             return i  # "... Tập đoàn Vingroup Nguyễn Việt Quang", a title after the name; but "Đồn
             # Biên phòng Lý Sơn": two words alone that start like a name are the place's
         return None
+
+    def capitalised_soon(self, n: int) -> bool:
+        """One of the next two words is capitalised, or a unit with its place."""
+        for m in range(n + 1, min(n + 3, len(self.words))):
+            i = self.words[m][0]
+            if is_cap(self.doc[i]) or self.f.place(i) is not None:
+                return True
+        return False
 
     def holder_name_at(self, i: int) -> bool:
         """A run of two to four capitalised words ending before a lower-case word or a mark: after a

@@ -209,7 +209,7 @@ class Resolver:
         title = item.data
         # a bare "Thủ tướng" is not the holder of "Thủ tướng Lào"; but a bare "Đại sứ", a post abroad by
         # nature, is the holder of "Đại sứ Indonesia"
-        abroad = self.voc.titles[fold(title.head)].level == "foreign"
+        abroad = self.voc.title(title.head).level == "foreign"
         person = self.most_recent(self.holders(title.text, foreign=abroad)) or self.by_head_and_body(title)
         return Mention(item.start, item.end, person, "title") if person else None
 

@@ -176,7 +176,7 @@ def _register_in_title(entities: Entities, title: DocSpan, span: DocSpan) -> Non
 
 def _register_default_body(entities: Entities, title: DocSpan) -> None:
     """'Thủ tướng Chính phủ', 'Thường trực Ban Bí thư': the title's default body, written in it."""
-    entry = vocabulary().titles[fold(title._.title.head)]
+    entry = vocabulary().title(title._.title.head)
     if not entry.default_body or title._.title.body is not None:
         return
     at = fold(title.text).find(fold(entry.default_body))

@@ -121,7 +121,7 @@ def hold(match: Match, found: Holdings) -> None:
 
 def _held_by_another(found: Holdings, title: Item, holders: list[Token]) -> bool:
     """A post one person holds at a time, that someone else holds in the article."""
-    if not vocabulary().titles[fold(title.data.head)].unique:
+    if not vocabulary().title(title.data.head).unique:
         return False
     names = {fold(h.text) for h in holders}
     wanted = fold(title.data.text)
@@ -210,10 +210,13 @@ def body_of_titles(match: Match, found: Holdings) -> None:
     with `listed: true` (a roster), their holders are only listed, not said to be present."""
     body = match.first("body")._.item.data
     view = match.sentence.doc
-    titles = vocabulary().titles
+    voc = vocabulary()
     for token in view[match.start:match.sentence.end]:
-        if token._.kind == "TITLE" and token._.item.data.body is None and not token._.item.data.country \
-                and titles[fold(token._.item.data.head)].body != "none" and not titles[fold(token._.item.data.head)].default_body:
+        if token._.kind != "TITLE" and token._.kind != "NAME":
+            continue
+        entry = voc.title(token._.item.data.head) if token._.kind == "TITLE" else None
+        if entry is not None and token._.item.data.body is None and not token._.item.data.country \
+                and entry.body != "none" and not entry.default_body:
             found.title_bodies[token._.item.start] = body
         elif token._.kind == "NAME" and match.params.get("listed"):
             found.roster_only.add(token._.item.start)
@@ -246,7 +249,7 @@ def share(match: Match, found: Holdings) -> None:
             if qualifier is None:
                 found.add(holder, title, group, match.construction.name, shared=True)
                 continue
-            body_head = vocabulary().titles[fold(title.data.head)].body_head or ""
+            body_head = vocabulary().title(title.data.head).body_head or ""
             body_name = f"{body_head} {qualifier}".strip()
             reference = vocabulary().body(body_name)
             body = Body(body_name, reference.kind if reference else "GovernmentBody", title.start, title.end,

@@ -81,7 +81,7 @@ def _post(entities: Entities, holdings: Holdings, h: Holding, later: list[Holdin
         return text, entities.register(body, place)
     if h.title is None or h.title.data.country:
         return text, None  # a foreign post: the body is the foreign state's, not a Vietnamese default
-    entry = vocabulary().titles[fold(h.title.data.head)]
+    entry = vocabulary().title(h.title.data.head)
     if entry.default_body:
         known = vocabulary().body(entry.default_body)
         return text, entities.body(entry.default_body, known.kind if known else "StateBody")

@@ -68,12 +68,30 @@ class TitleFinder:
             candidate = self.with_body(i, k, self.voc.titles[head])
             if candidate and (best is None or candidate[1] > best[1]):
                 best = candidate
+        deputy = self.deputy_of(i)
+        if deputy and (best is None or deputy[1] > best[1]):
+            best = deputy
         if best is None:
             return None
         body_here = self.bodies.get(i)
         if best[2].body is None and body_here is not None and body_here.end > best[1]:
             return None  # "Đại sứ quán Chile", not the title "Đại sứ"
         return best
+
+    def deputy_of(self, i: int) -> tuple[int, int, Title] | None:
+        """'Phó' before any title's head is that title's deputy ("Phó Tư lệnh Quân khu 5")."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].lower_ not in self.voc.cue("deputy_word"):
+            return None
+        best = None
+        for k, head in self.lookup.at("head", i + 1):
+            candidate = self.with_body(i + 1, k, self.voc.titles[head])
+            if candidate and (best is None or candidate[1] > best[1]):
+                best = candidate
+        if best is None:
+            return None
+        _, end, title = best
+        return i, end, Title(f"{doc[i].text} {title.head}", doc[i:end].text, title.body, title.country)
 
     def inside_name(self, i: int, found: list[tuple[int, int, Title]]) -> bool:
         """A head right after a capitalised word that ends no chunk is part of a name ("Phủ Chủ tịch")."""

@@ -81,6 +81,16 @@ class Vocabulary:
     def cue(self, role: str) -> frozenset[str]:
         return self.cues[role]
 
+    def title(self, head: str) -> TitleEntry:
+        """The entry of a title's head; a deputy's ("Phó Tư lệnh") is its principal's, held by many."""
+        key = fold(head)
+        entry = self.titles.get(key)
+        if entry is None:
+            principal = self.titles[key.split(" ", 1)[1]]
+            entry = TitleEntry(normalize_text(head), principal.body, principal.default_body, principal.body_head,
+                               principal.level, unique=False)
+        return entry
+
     def body(self, name: str) -> Body | None:
         return self.bodies.get(fold(name))
 
