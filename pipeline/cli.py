@@ -8,6 +8,7 @@ the subcommand that needs them, so `--help` is instant.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -61,6 +62,20 @@ def _capped_jobs(jobs: int) -> int:
         print(f"govkg: warning: --jobs {jobs} is more than the {cpus} CPU(s) here: using {cpus}", file=sys.stderr)
         return cpus
     return jobs
+
+
+def _binding(value: str) -> tuple[str, str]:
+    name, sep, bound = value.partition("=")
+    if not sep or not name.isidentifier():
+        raise argparse.ArgumentTypeError(f"not VAR=VALUE: {value!r}")
+    return name, bound
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _seconds(value: str) -> float:
@@ -162,6 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     where.add_argument("--store", metavar="DIR", help="the embedded store (default: output/store)")
     where.add_argument("--graph", metavar="FILE", help="a graph file (.ttl, .trig, .nq, .nt) instead of the store")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--bind", action="append", type=_binding, default=[], metavar="VAR=VALUE",
+                   help="set the query's 'VALUES ?VAR { ... }' line to the string VALUE (repeatable), "
+                   "e.g. --bind name=\"Bộ Chính trị\"")
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint (/sparql) and pages to browse the store",
                        description="Serve the embedded store read-only: the SPARQL 1.1 Protocol at /sparql (the "
@@ -173,6 +191,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="seconds a query may run (default 30)")
     p.add_argument("--limit", type=_jobs, default=10_000, metavar="N", help="results per query at most (default 10000)")
     p.add_argument("--workers", type=_jobs, default=2, metavar="N", help="queries answered at once (default 2)")
+
+    p = sub.add_parser("explain", help="show how the extractors read a sentence: chunks, constructions, facts",
+                       description="Print, sentence by sentence, the chunk view the constructions match against "
+                       "([KIND text] for every chunk), the constructions of ontology/constructions/ that match "
+                       "with the words of each role, and the facts extracted. For teaching the extractors a "
+                       "new construction (see the README).")
+    p.add_argument("text", metavar="TEXT_OR_FILE", help="a sentence or a few, or an article file")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="the publication date to assume")
     return parser
 
 
@@ -340,12 +366,14 @@ def _load_endpoint(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from .query import QueryError, open_dataset, read_query, run, write_results
+    from .query import QueryError, bind, open_dataset, read_query, run, write_results
 
     try:
-        text = read_query(args.query)
+        written = read_query(args.query)
+        source = "query" if written is args.query else args.query
+        text = bind(written, dict(args.bind), source)
         store = open_dataset(store_dir=args.store or DEFAULT_STORE, graph_file=args.graph)
-        results = run(store, text, source=args.query if text is not args.query else "query")
+        results = run(store, text, source=source)
         out = sys.stdout.buffer
         write_results(results, args.format, out)
         out.flush()
@@ -374,7 +402,29 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval,
+def _is_file(argument: str) -> bool:
+    try:
+        return "\n" not in argument and Path(argument).is_file()
+    except OSError:  # a sentence too long for a file name
+        return False
+
+
+def cmd_explain(args) -> int:
+    from .explain import explain
+    from .ingest import ArticleError, read_article
+
+    text, published = args.text, args.published
+    if _is_file(text):
+        try:
+            article = read_article(text)
+        except ArticleError as exc:
+            raise UsageError(str(exc)) from None
+        text, published = article.text, published or article.published
+    sys.stdout.write(explain(text, published))
+    return EXIT_OK
+
+
+COMMANDS = {"explain": cmd_explain, "build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval,
             "load": cmd_load, "query": cmd_query, "serve": cmd_serve}
 
 

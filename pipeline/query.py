@@ -11,6 +11,7 @@ N-Triples (csv, tsv) or JSON-LD (json).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import IO
 
@@ -55,6 +56,21 @@ def read_query(query_or_file: str) -> str:
         except OSError as exc:
             raise QueryError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return query_or_file
+
+
+_VALUES = r"(?m)^(?P<indent>[ \t]*)(?:#[ \t]*)?VALUES[ \t]+\?{name}[ \t]*\{{[^}}\n]*\}}"
+
+
+def bind(query: str, values: dict[str, str], source: str = "the query") -> str:
+    """The query with `VALUES ?NAME { ... }` (commented out or not) set to each value, as
+    a string literal: how the question files take their one parameter (--bind name=...)."""
+    for name, value in values.items():
+        pattern = re.compile(_VALUES.format(name=re.escape(name)))
+        if not pattern.search(query):
+            raise QueryError(f"{source}: no 'VALUES ?{name} {{ ... }}' line to bind ?{name} to")
+        literal = '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        query = pattern.sub(lambda m: f"{m['indent']}VALUES ?{name} {{ {literal} }}", query)
+    return query
 
 
 def open_dataset(store_dir: Path | str | None = None, graph_file: Path | str | None = None) -> ox.Store:

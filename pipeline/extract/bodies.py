@@ -509,11 +509,13 @@ class NameReader:
                 if stop is not None:
                     return stop
                 if seen_noun and lowered and f.after_title and self.holder_name_at(i):
-                    return i  # "Cục trưởng Cục Quản lý Khám, chữa bệnh Tiết Minh Châu": the post's holder
+                    return i  # "Cục trưởng Cục Quản lý Khám, chữa bệnh Ninh Minh Châu": the post's holder
                 # a proper name: a later capitalised word, or one whose every syllable is ("Đông Bắc", not
                 # "Quản lý")
                 whole = doc[self.words[n][0] if i != self.first else self.start:k]
-                proper = i >= self.first_word_end or (len(whole) >= 2 and all(is_cap(t) for t in whole))
+                # (a capitalised verb names an activity whose object may follow: "Tìm kiếm cứu nạn")
+                proper = (i >= self.first_word_end or (len(whole) >= 2 and all(is_cap(t) for t in whole))) \
+                    and tag != "V"
                 j, seen_noun = k, seen_noun or tag in NOUNS
             elif token.text == "-" and i + 1 < len(doc) and is_cap(doc[i + 1]):  # "Vụ Kế hoạch - Tài chính"
                 j = k
@@ -566,7 +568,7 @@ class NameReader:
         if tail:
             return self.bilateral(after)
         if f.lookup.at("title_head", i) or name_starts(doc, i) and (cap_run(doc, i, 6) >= 3 or f.after_title):
-            return i  # "... Tập đoàn Vingroup Nguyễn Việt Quang", a title after the name; but "Đồn
+            return i  # "... Tập đoàn Vingroup Phí Việt Thông", a title after the name; but "Đồn
             # Biên phòng Lý Sơn": two words alone that start like a name are the place's
         return None
 

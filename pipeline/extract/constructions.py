@@ -5,7 +5,7 @@ they are tried:
 
     - name: titles_before_name
       action: hold
-      example: "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Khúc Văn Nguyên phát biểu."
+      example: "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Khúc Văn Điền phát biểu."
       pattern:
         - {_: {kind: {IN: [TITLE, RANK, ","]}}, OP: "*", ROLE: title}
         - {_: {kind: TITLE}, ROLE: title}

@@ -3,7 +3,7 @@
 - a name ("Lò Minh Hưng");
 - a style with part of a name: "ông Tuấn", "bà Xuân", "ông Aránguiz", "Đại tướng Chiến":
   the person last mentioned whose name ends with those words (all diacritics agree, so
-  "ông Tuân" is never Đỗ Minh Tuấn), or for a foreigner, holds the word;
+  "ông Tuân" is never Lỗ Minh Tuấn), or for a foreigner, holds the word;
 - a bare title: "Tổng Bí thư", "Bộ trưởng", "Bí thư Tỉnh ủy": the person last mentioned
   who holds a post of that title ("Bộ trưởng Công Thương" is the holder of "Bộ trưởng Bộ
   Công Thương"); a bare "Thủ tướng" is not the holder of "Thủ tướng Lào";

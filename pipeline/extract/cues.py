@@ -39,7 +39,7 @@ class CueChunker:
         lookup = self.table(doc)
         entities = [s for group in ("titles", "bodies", "places", "names") for s in chunks(doc, group)]
         taken = {k for s in entities for k in range(s.start, s.end)}
-        # a chunk ends a word, whatever the segmenter glued to it ("Đồng Sỹ Thuận tiếp")
+        # a chunk ends a word, whatever the segmenter glued to it ("Lý Sỹ Thuận tiếp")
         self.starts = {s.end for s in entities}
         self.ends = {s.start for s in entities}
         roles: dict[tuple[int, int], set[str]] = {}

@@ -1,14 +1,14 @@
 """Names of persons: runs of capitalised words in the place of a name.
 
 A run right after a title or a style is a name ("Trưởng Ban ... Lò Minh Hưng", "ông Lò
-Văn Sính", "Đại tướng Thái Văn Chiến"), and so is one after a list mark that looks like
+Văn Sính", "Đại tướng Mẫn Văn Chiến"), and so is one after a list mark that looks like
 a name (a family name first, or three words or more: "các Phó Thủ tướng: A, B và C"); a
 run that nothing anchors must look like a Vietnamese full name (a family name and two
 or more words). Where a run starts with a field or a place ("Công Thương Bạch Văn
 Hưng"), the name starts at the family name. A run after a word like "đường" is a street
 ("đường Lê Văn Lương"), not a person. The photographer of a photo credit ("Ảnh: Đăng
 Khoa") is a name too, marked as such. A capitalised "Ông" at the head of a sentence is a
-form of address, unless the article names someone "Ông ..." elsewhere ("Ông Quốc Bảo").
+form of address, unless the article names someone "Ông ..." elsewhere ("Ông Thiện Bảo").
 """
 from __future__ import annotations
 
@@ -59,10 +59,11 @@ class NameChunker:
                 i = j  # "đường Lê Văn Lương", "cao tốc Trà Lĩnh": a street, a road, a project
                 continue
             if doc[i].text not in self.voc.surnames and not anchored_here and not in_credit:
-                split = name_split(doc, i, j - i)  # "Công Thương Bạch Văn Hưng"
+                split = name_split(doc, i, j - i)  # "Công Thương Khổng Văn Hưng"
                 if split is not None:
                     i += split
-            found = self.name_at(doc, i, j, title_ends, style_ends, in_credit)
+            listed = bool(out) and out[-1][2].anchored and self.listed_after(doc, out[-1][1], i)
+            found = self.name_at(doc, i, j, title_ends | ({i} if listed else set()), style_ends, in_credit)
             if found:
                 out.append(found)
             i = max(j, i + 1)
@@ -83,6 +84,12 @@ class NameChunker:
             return i, j, Name(doc[i:j].text, False)
         return None
 
+    def listed_after(self, doc: Doc, end: int, i: int) -> bool:
+        """The name at i follows a name ending at `end` across a comma or "và" alone: the same
+        list, anchored as the first item is ("các Thượng nghị sĩ Pierre Dubois và Anne Martin")."""
+        between = [t.lower_ for t in doc[end:i]]
+        return len(between) == 1 and between[0] in self.voc.cue("list_and") | {","}
+
     def after_place_word(self, doc: Doc, i: int) -> bool:
         """After "đường", "cao tốc", "thôn" (as words: not the "thôn" of "nông thôn")."""
         if i == 0 or is_cap(doc[i - 1]):
@@ -90,7 +97,7 @@ class NameChunker:
         return word_before(doc, i) in self.voc.cue("not_a_person_before")
 
     def full_names_after_address(self, doc: Doc, found, styles) -> list[tuple[int, int, Name]]:
-        """'Ông Quốc Bảo' opening a sentence is the full name of someone named so elsewhere."""
+        """'Ông Thiện Bảo' opening a sentence is the full name of someone named so elsewhere."""
         texts = {name.text for _, _, name in found}
         out = []
         for i, j, name in found:

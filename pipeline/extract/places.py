@@ -4,7 +4,7 @@
 "TP. Trà Vinh" (a city inside a province: a district), "H.Sa Thầy", "quận Ba Đình",
 "xã Đồng Đăng", "Quận 1", and provinces and countries named alone ("Lào Cai", "Lào").
 A province's name inside a run of capitalised words is part of a person's name
-("Bùi Thị Hà Giang"), and so is a long one that starts with a family name and has no
+("Lã Thị Hà Giang"), and so is a long one that starts with a family name and has no
 unit before it ("tư tưởng Hồ Chí Minh").
 """
 from __future__ import annotations
@@ -100,7 +100,7 @@ class PlaceChunker:
         return i, end, Place(self.voc.countries[written], "country")
 
     def _inside_name(self, doc: Doc, i: int) -> bool:
-        """A place name right after a capitalised word belongs to a name ("Âu Đức Trọng")."""
+        """A place name right after a capitalised word belongs to a name ("Tăng Đức Trọng")."""
         if i == 0:
             return False
         previous = doc[i - 1]

@@ -4,7 +4,7 @@ Forms of address ("ông", "bà", "đồng chí"), the reverent pronoun "Người
 ("Đại tướng"), degrees ("PGS.TS"), honours, professions and roles ("đại biểu", "cử tri",
 "bị cáo"), from ontology/vocab/honorifics.tsv. A form of address is written in lower
 case, or capitalised where a clause begins ("Ông cho biết"); capitalised inside a
-sentence it is a family name ("Phó Chủ nhiệm Ông Quốc Bảo"). A style inside a title or
+sentence it is a family name ("Phó Chủ nhiệm Ông Thiện Bảo"). A style inside a title or
 a body ("Đại biểu Quốc hội", "Người phát ngôn") belongs to it.
 """
 from __future__ import annotations

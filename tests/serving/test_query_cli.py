@@ -42,6 +42,20 @@ def test_a_query_file_on_a_graph_file(seed_build):
     assert "Trưởng Ban Tổ chức Trung ương" in titles
 
 
+def test_bind_names_the_one_person_a_question_asks_about(seed_build):
+    question = REPO / "ontology" / "queries" / "questions" / "person_posts.rq"
+    done = govkg("query", question, "--graph", seed_build / "graph.trig", "--format", "csv",
+                 "--bind", "name=Lê Minh Hưng")
+    assert done.returncode == 0, done.stderr
+    assert {row["person"] for row in csv.DictReader(io.StringIO(done.stdout))} == {"Lê Minh Hưng"}
+
+
+def test_binding_a_variable_the_question_lacks_names_the_file(seed_build):
+    question = REPO / "ontology" / "queries" / "questions" / "holdings.rq"
+    done = govkg("query", question, "--graph", seed_build / "graph.trig", "--bind", "name=x")
+    assert done.returncode == 2 and "holdings.rq" in done.stderr and "?name" in done.stderr
+
+
 def test_ask_and_construct(seed_store):
     ask = govkg("query", "ASK { ?s a <https://w3id.org/govkg/ontology#Directive> }", "--store", seed_store)
     assert ask.stdout.strip() == "true"

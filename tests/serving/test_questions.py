@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.query import open_dataset, question_files, run
+from pipeline.query import QueryError, bind, open_dataset, question_files, run
 from pipeline.store import load
 
 QUESTIONS = {p.stem: p for p in question_files()}
 
 
-def rows(store, name: str) -> list[dict[str, str]]:
-    results = run(store, QUESTIONS[name].read_text(encoding="utf-8"), name)
+def rows(store, question: str, **values: str) -> list[dict[str, str]]:
+    results = run(store, bind(QUESTIONS[question].read_text(encoding="utf-8"), values), question)
     names = [v.value for v in results.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in results]
 
@@ -57,7 +57,7 @@ def test_holdings_name_the_body_and_the_article(seeds):
 
 
 def test_one_persons_posts(seeds):
-    answer = rows(seeds, "person_posts")
+    answer = rows(seeds, "person_posts", name="Lê Minh Hưng")
     assert {r["person"] for r in answer} == {"Lê Minh Hưng"}
     assert "Trưởng Ban Tổ chức Trung ương" in {r["title"] for r in answer}
 
@@ -76,9 +76,26 @@ def test_directives_name_issuer_and_addressee(seeds):
 
 
 def test_meetings_with_whom(seeds):
-    [meeting] = rows(seeds, "meetings_attended")
+    [meeting] = rows(seeds, "meetings_attended", name="Lê Minh Hưng")
     assert meeting["person"] == "Lê Minh Hưng" and meeting["kind"] == "meeting"
     assert "Tô Lâm" in meeting["with"].split(", ")
+
+
+def test_a_bound_issuer_keeps_only_that_issuers_directives(seeds):
+    everyone = rows(seeds, "directives_issued")
+    answer = rows(seeds, "directives_issued", name="Tô Lâm")
+    assert answer and {r["issuer"] for r in answer} == {"Tô Lâm"}
+    assert everyone and not rows(seeds, "directives_issued", name="Nguyễn Văn A")
+
+
+def test_binding_a_variable_the_query_does_not_offer_is_an_error():
+    with pytest.raises(QueryError, match=r"VALUES \?place"):
+        bind(QUESTIONS["person_posts"].read_text(encoding="utf-8"), {"place": "Hà Nội"})
+
+
+def test_a_bound_value_is_one_string_literal_whatever_it_holds():
+    query = bind('SELECT * WHERE {\n  # VALUES ?name { "x" }\n}', {"name": 'a "quoted" \\ name'})
+    assert '  VALUES ?name { "a \\"quoted\\" \\\\ name" }' in query
 
 
 def test_every_fact_has_its_sentence(seeds):

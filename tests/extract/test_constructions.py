@@ -1,0 +1,33 @@
+"""The construction files (ontology/constructions/*.yml): every construction names an action
+its component offers, carries an example sentence, and matches that example."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.explain import construction_files, construction_matches, explain, read
+from pipeline.extract.constructions import load_constructions
+
+CONSTRUCTIONS = [(file, c) for file in construction_files() for c in load_constructions(file)]
+
+
+def test_the_three_kinds_of_construction_are_there():
+    assert construction_files() == ["directives", "events", "positions"]
+    assert len(CONSTRUCTIONS) >= 25
+
+
+@pytest.mark.parametrize(("file", "construction"), CONSTRUCTIONS, ids=[f"{f}/{c.name}" for f, c in CONSTRUCTIONS])
+def test_every_construction_matches_its_example(file, construction):
+    assert construction.example, f"{file}/{construction.name} has no example sentence"
+    doc = read(construction.example)
+    view = doc._.view
+    matched = {line.split(" ")[0] for sentence in view.sents for line in construction_matches(view, sentence)}
+    assert f"{file}/{construction.name}" in matched, explain(construction.example)
+
+
+def test_explain_shows_the_chunks_the_matches_and_the_facts():
+    shown = explain("Phó Chủ tịch UBND tỉnh Bắc Ninh Khổng Văn Tư dự.")
+    view_line, match_line = shown.splitlines()[:2]
+    assert view_line == "[TITLE Phó Chủ tịch UBND tỉnh Bắc Ninh] [NAME Khổng Văn Tư] [CUE:event dự] ."
+    assert match_line == ("  matches positions/titles_before_name (hold): "
+                          "title=Phó Chủ tịch UBND tỉnh Bắc Ninh  holder=Khổng Văn Tư")
+    assert "  post        Khổng Văn Tư | Phó Chủ tịch UBND tỉnh Bắc Ninh | UBND tỉnh Bắc Ninh" in shown.splitlines()
