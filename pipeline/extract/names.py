@@ -46,6 +46,7 @@ class NameChunker:
     def names(self, doc: Doc, covered: set[int], title_ends: set[int], style_ends: set[int],
               credits: list[tuple[int, int]]) -> list[tuple[int, int, Name]]:
         out, i = [], 0
+        titled_ends = set()  # ends of the names right after a title or a style, or listed after one
         while i < len(doc):
             if i in covered or not is_cap(doc[i]) or not is_word(doc[i]):
                 i += 1
@@ -62,10 +63,12 @@ class NameChunker:
                 split = name_split(doc, i, j - i)  # "Công Thương Khổng Văn Hưng"
                 if split is not None:
                     i += split
-            listed = bool(out) and out[-1][2].anchored and self.listed_after(doc, out[-1][1], i)
+            listed = bool(out) and out[-1][1] in titled_ends and self.listed_after(doc, out[-1][1], i)
             found = self.name_at(doc, i, j, title_ends | ({i} if listed else set()), style_ends, in_credit)
             if found:
                 out.append(found)
+                if anchored_here or listed:
+                    titled_ends.add(found[1])
             i = max(j, i + 1)
         return out
 
