@@ -199,6 +199,13 @@ def _register_mention(entities: Entities, body: Body, addressed: bool) -> None:
         # "UBND tỉnh" (its unit written) is the province's body when addressed; a bare "Tỉnh ủy"
         # only when that body is named in full elsewhere
         candidate = entities.places.at(body.needs_place, body.start)
-        if candidate and (addressed or entities.known_body(f"{body.name} {candidate}")):
+        if candidate and (addressed or _unit_written(body) or entities.known_body(f"{body.name} {candidate}")):
             place = candidate
     entities.register(body, place)
+
+
+def _unit_written(body: Body) -> bool:
+    """'Công an tỉnh', 'UBND huyện': the unit written, the place left to the context."""
+    words = fold(body.name).split()
+    units = vocabulary().units
+    return any(" ".join(words[-n:]) in units for n in (1, 2))
