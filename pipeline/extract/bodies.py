@@ -296,6 +296,9 @@ class BodyFinder:
             return None
         if head.naming != "person" and name_starts(doc, j):
             return None  # "Báo cáo viên Lê Văn A": a person follows the head
+        parent = self.lookup.longest("body", j)
+        if parent and head.naming == "proper":
+            return self.found(i, parent[0], head.kind)  # "Thanh tra Bộ Y tế", "Văn phòng Bộ Công an"
         end = self.proper_name_end(j, person_named=head.naming == "person")
         inner = next((self.local(k) for k in range(j, end) if self.local(k) and self.local(k).j == end), None)
         if inner is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy": the local body it belongs to

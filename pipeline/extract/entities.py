@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from ..iris import org_key
 from ..model import Article, Organization, Person, Span
 from ..normalize import fold
-from .chunks import Body, chunks
+from .chunks import Body, chunks, is_cap, is_word
 from .vocabulary import vocabulary
 
 CITY_UNITS = {"thành phố", "tp", "tp."}
@@ -159,7 +159,7 @@ def register_entities(doc: Doc) -> Doc:
         if title is not None:
             _register_in_title(entities, title, span)
         else:
-            _register_mention(entities, span._.body, span.start in addressed)
+            _register_mention(entities, span._.body, span.start in addressed, _in_a_name(span))
     doc._.entities = entities
     return doc
 
@@ -187,7 +187,15 @@ def _register_default_body(entities: Entities, title: DocSpan) -> None:
                       Span(start, start + len(entry.default_body)))
 
 
-def _register_mention(entities: Entities, body: Body, addressed: bool) -> None:
+def _in_a_name(span: DocSpan) -> bool:
+    """'Đại hội Đảng bộ tỉnh', 'Nghị quyết Tỉnh ủy': a body inside the name of an event or a paper."""
+    doc, k = span.doc, span.start - 1
+    while k > 0 and not doc[k]._.word_start and is_word(doc[k - 1]):
+        k -= 1  # the first syllable of the word before
+    return k >= 0 and is_cap(doc[k]) and is_word(doc[k])
+
+
+def _register_mention(entities: Entities, body: Body, addressed: bool, in_a_name: bool = False) -> None:
     if body.represents is not None:
         body = body.represents
     if body.members:
@@ -199,7 +207,8 @@ def _register_mention(entities: Entities, body: Body, addressed: bool) -> None:
         # "UBND tỉnh" (its unit written) is the province's body when addressed; a bare "Tỉnh ủy"
         # only when that body is named in full elsewhere
         candidate = entities.places.at(body.needs_place, body.start)
-        if candidate and (addressed or _unit_written(body) or entities.known_body(f"{body.name} {candidate}")):
+        written = _unit_written(body) and not in_a_name
+        if candidate and (addressed or written or entities.known_body(f"{body.name} {candidate}")):
             place = candidate
     entities.register(body, place)
 

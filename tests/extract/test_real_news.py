@@ -247,3 +247,41 @@ def test_bodies_of_earlier_years_are_known():
     f = run("Bộ Tài nguyên và Môi trường phối hợp với Ban Kinh tế Trung ương và Bộ Lao động - Thương binh và Xã hội.")
     assert set(f.organizations) == {"Bộ Tài nguyên và Môi trường", "Ban Kinh tế Trung ương",
                                     "Bộ Lao động - Thương binh và Xã hội"}
+
+
+def test_local_bodies_written_with_their_unit_take_the_place_of_the_context():
+    f = run("Tại tỉnh Hà Tĩnh, Chủ tịch UBND tỉnh Mạc Văn Tiến yêu cầu Công an tỉnh, Bảo hiểm xã hội tỉnh và "
+            "Hội Chữ thập đỏ tỉnh hỗ trợ người dân. Thanh tra tỉnh đã vào cuộc.")
+    assert f.persons == ["Mạc Văn Tiến"]
+    assert set(f.organizations) == {"UBND tỉnh Hà Tĩnh", "Công an tỉnh Hà Tĩnh", "Bảo hiểm xã hội tỉnh Hà Tĩnh",
+                                    "Hội Chữ thập đỏ tỉnh Hà Tĩnh", "Thanh tra tỉnh Hà Tĩnh"}
+    assert f.positions == {("Mạc Văn Tiến", "Chủ tịch UBND tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh")}
+    assert set(f.directives) == {("Mạc Văn Tiến", "yêu cầu", body) for body in
+                                 ("Công an tỉnh Hà Tĩnh", "Bảo hiểm xã hội tỉnh Hà Tĩnh", "Hội Chữ thập đỏ tỉnh Hà Tĩnh")}
+
+
+def test_a_body_inside_the_name_of_an_event_keeps_its_bare_unit():
+    f = run("Bí thư Tỉnh ủy Bắc Ninh Đào Hồng Lan dự hội nghị triển khai Nghị quyết Đại hội Đảng bộ tỉnh.")
+    assert set(f.organizations) == {"Tỉnh ủy Bắc Ninh", "Đảng bộ tỉnh"}
+
+
+def test_a_ministrys_inspectorate_is_named_with_the_ministry():
+    f = run("Bộ Y tế đã giao Thanh tra Bộ Y tế kiểm tra việc đấu thầu thuốc.")
+    assert set(f.organizations) == {"Bộ Y tế", "Thanh tra Bộ Y tế"}
+    assert f.directives == [("Bộ Y tế", "giao", "Thanh tra Bộ Y tế")]
+
+
+def test_a_steering_committee_named_by_its_activities_heads_a_post():
+    f = run("Chủ tịch UBND tỉnh, Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị "
+            "Lò Thị Mai chủ trì cuộc họp.")
+    assert f.positions == {
+        ("Lò Thị Mai", "Chủ tịch UBND tỉnh Quảng Trị", "UBND tỉnh Quảng Trị"),
+        ("Lò Thị Mai", "Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị",
+         "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị"),
+    }
+
+
+def test_foreign_names_listed_under_one_title():
+    f = run("Cùng đi có các Thượng nghị sĩ Pierre Dubois và Anne Martin.")
+    assert f.persons == ["Pierre Dubois", "Anne Martin"]
+    assert f.positions == {("Pierre Dubois", "Thượng nghị sĩ", None), ("Anne Martin", "Thượng nghị sĩ", None)}
