@@ -147,14 +147,7 @@ class Passage:
                 return described
         else:
             return None
-        best, best_at = None, -1
-        for key, org in self.entities.organizations.items():
-            if not fold(org.name).startswith(head + " "):
-                continue
-            for span in org.mentions:
-                if best_at < span.start < token._.item.start:
-                    best, best_at = key, span.start
-        return best
+        return self.entities.last_with_head(head, token._.item.start)
 
     def body_key(self, body: Body) -> str | None:
         if body.represents is not None:

@@ -131,6 +131,18 @@ class Entities:
         name = f"{body.name} {place}" if place and body.needs_place else body.name
         return self.body(name, body.kind, body.reference, Span(body.start, body.end))
 
+    def last_with_head(self, head: str, before: int) -> str | None:
+        """The body whose name opens with `head` (folded: "công ty", "bộ") mentioned last before
+        the offset: what "công ty" or "Bộ" alone refers back to."""
+        best, best_at = None, -1
+        for key, org in self.organizations.items():
+            if not fold(org.name).startswith(head + " "):
+                continue
+            for span in org.mentions:
+                if best_at < span.start < before:
+                    best, best_at = key, span.start
+        return best
+
     def person_named(self, name: str) -> str | None:
         return self.person_by_name.get(fold(name))
 

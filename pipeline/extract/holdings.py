@@ -7,6 +7,7 @@ they share a place), posts held before ("nguyên ..."), bodies a roster gives to
 titles, and the persons only listed in a roster. The actions, by name:
 
   hold          the ROLE holder holds each ROLE title ("Trưởng Ban ... A", "A, Trưởng Ban ...")
+  hold_in_the_body_referred_to  "Giám đốc công ty A": the title's body is the one "công ty" refers to
   share         the titles of a list's header go to every person of the list after it
   hold_by_act   "... giữ chức X": the persons named just before the verb hold X
   former        "nguyên X": X is a post held before
@@ -51,6 +52,7 @@ class Holdings:
     former: set[int] = field(default_factory=set)  # start offsets of titles held before
     roster_only: set[int] = field(default_factory=set)  # start offsets of names only listed in a roster
     title_bodies: dict[int, Body] = field(default_factory=dict)  # title start -> body a roster gives it
+    referred_bodies: dict[int, Item] = field(default_factory=dict)  # title start -> "công ty" after it
     claimed: dict[int, int] = field(default_factory=dict)  # title start -> holder start
     pairs: set[tuple[int, int]] = field(default_factory=set)  # (holder start, title start) already held
     groups: int = 0
@@ -153,6 +155,15 @@ def _after_addressed_title(match: Match, titles: list[Item], found: Holdings) ->
             if any(fold(h.text) == held or fold(h.text).startswith(held + " ") for h in found.holdings):
                 return titles[n + 1:]
     return titles
+
+
+@actions.register("hold_in_the_body_referred_to")
+def hold_in_the_body_referred_to(match: Match, found: Holdings) -> None:
+    """'Giám đốc công ty A': A holds the title in the body "công ty" refers back to."""
+    hold(match, found)
+    referent = match.first("referent")
+    for title in _titles(match.role("title")):
+        found.referred_bodies[title.start] = referent._.item
 
 
 @actions.register("hold_by_act")

@@ -285,3 +285,19 @@ def test_foreign_names_listed_under_one_title():
     f = run("Cùng đi có các Thượng nghị sĩ Pierre Dubois và Anne Martin.")
     assert f.persons == ["Pierre Dubois", "Anne Martin"]
     assert f.positions == {("Pierre Dubois", "Thượng nghị sĩ", None), ("Anne Martin", "Thượng nghị sĩ", None)}
+
+
+def test_the_board_of_a_group_on_its_side_of_the_meeting():
+    f = run("Về phía Tập đoàn Dầu khí Việt Nam có Chủ tịch Hội đồng thành viên Lý Văn Cường, "
+            "Tổng Giám đốc Mông Thị Hà.")
+    assert f.persons == ["Lý Văn Cường", "Mông Thị Hà"]
+    assert f.positions == {
+        ("Lý Văn Cường", "Chủ tịch Hội đồng thành viên", "Tập đoàn Dầu khí Việt Nam"),
+        ("Mông Thị Hà", "Tổng Giám đốc", "Tập đoàn Dầu khí Việt Nam"),
+    }
+
+
+def test_the_director_of_the_company_named_before():
+    f = run("Công ty cổ phần Than Cao Sơn vượt kế hoạch quý I. Giám đốc công ty Lại Văn Thông cho biết đơn hàng tăng.")
+    assert f.organizations == ["Công ty cổ phần Than Cao Sơn"]
+    assert f.positions == {("Lại Văn Thông", "Giám đốc", "Công ty cổ phần Than Cao Sơn")}
