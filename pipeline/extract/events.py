@@ -289,12 +289,15 @@ class Course:
 
     def adjacent(self, end: int, start: int) -> bool:
         """Nothing but a word, or a title in apposition, between a person and the verb
-        ("do đồng chí A, Bí thư Tỉnh ủy, chủ trì")."""
+        ("do đồng chí A, Bí thư Tỉnh ủy, chủ trì"), or that the person attends and ("dự và")."""
         between = self.text[end:start]
         for title in chunks(self.doc, "titles"):
             if end <= title.start_char and title.end_char <= start:
                 between = between.replace(title.text, " ")
-        return len(between.replace(",", " ").split()) <= 1
+        words = fold(between.replace(",", " ")).split()
+        if len(words) >= 2 and words[-1] in self.voc.cue("list_and") and " ".join(words[:-1]) in self.voc.cue("attend_verb"):
+            return True  # "A dự và chủ trì"
+        return len(words) <= 1
 
     # -- participants ---------------------------------------------------------------
     def participants(self, scope: list[Sentence], chair: str | None) -> list[str]:

@@ -301,3 +301,16 @@ def test_the_director_of_the_company_named_before():
     f = run("Công ty cổ phần Than Cao Sơn vượt kế hoạch quý I. Giám đốc công ty Lại Văn Thông cho biết đơn hàng tăng.")
     assert f.organizations == ["Công ty cổ phần Than Cao Sơn"]
     assert f.positions == {("Lại Văn Thông", "Giám đốc", "Công ty cổ phần Than Cao Sơn")}
+
+
+def test_who_attends_and_chairs_chairs_and_members_a_decision_names_are_only_listed():
+    f = run("Sáng 20/4, tại Hà Nội, Bộ Y tế tổ chức lễ bàn giao công việc, ngay sau khi Quốc hội phê chuẩn. "
+            "Phó Thủ tướng Chính phủ Kiều Văn Đông dự và chủ trì buổi lễ. Tại buổi lễ, Phó Trưởng Ban Tổ chức "
+            "Trung ương Mai Quốc Khải công bố Quyết định chỉ định Ban Cán sự đảng Bộ Y tế gồm 2 đồng chí:\n\n"
+            "Ông Tạ Hồng Phong - Bí thư Ban Cán sự đảng, Bộ trưởng;\n\n"
+            "Bà Vi Thị Dung - Ủy viên Ban Cán sự đảng, Thứ trưởng.", published=PUBLISHED)
+    (event,) = f.events
+    assert (event.kind, event.date.iso()) == ("ceremony", "2025-04-20")
+    assert f.name(event.chair) == "Kiều Văn Đông"
+    assert [f.name(p) for p in event.participants] == ["Mai Quốc Khải"]
+    assert [f.name(o) for o in event.organizations] == ["Bộ Y tế"]
