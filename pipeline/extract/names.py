@@ -64,7 +64,9 @@ class NameChunker:
                 if split is not None:
                     i += split
             listed = bool(out) and out[-1][1] in titled_ends and self.listed_after(doc, out[-1][1], i)
-            found = self.name_at(doc, i, j, title_ends | ({i} if listed else set()), style_ends, in_credit)
+            after_a_name = bool(out) and out[-1][1] == i - 1
+            found = self.name_at(doc, i, j, title_ends | ({i} if listed else set()), style_ends, in_credit,
+                                 after_a_name)
             if found:
                 out.append(found)
                 if anchored_here or listed:
@@ -73,11 +75,13 @@ class NameChunker:
         return out
 
     def name_at(self, doc: Doc, i: int, j: int, title_ends: set[int], style_ends: set[int],
-                in_credit: bool) -> tuple[int, int, Name] | None:
+                in_credit: bool, after_a_name: bool = False) -> tuple[int, int, Name] | None:
         n = j - i
         previous = doc[i - 1].text if i > 0 else ""
         strongly = i in title_ends or i in style_ends
-        anchored = strongly or previous in self.voc.cue("list_mark")
+        # after a list mark: a name, but after a comma only in a list of names ("A, B"), not of
+        # places ("khu du lịch Long Hải, Hồ Tràm")
+        anchored = strongly or (previous in self.voc.cue("list_mark") and (previous != "," or after_a_name))
         vietnamese = doc[i].text in self.voc.surnames
         if n >= 2 and (strongly or in_credit):
             return i, j, Name(doc[i:j].text, True)
