@@ -147,7 +147,7 @@ class Passage:
                 return described
         else:
             return None
-        return self.entities.last_with_head(head, token._.item.start)
+        return self.entities.last_with_head((head,), token._.item.start)
 
     def body_key(self, body: Body) -> str | None:
         if body.represents is not None:

@@ -131,12 +131,12 @@ class Entities:
         name = f"{body.name} {place}" if place and body.needs_place else body.name
         return self.body(name, body.kind, body.reference, Span(body.start, body.end))
 
-    def last_with_head(self, head: str, before: int) -> str | None:
-        """The body whose name opens with `head` (folded: "công ty", "bộ") mentioned last before
-        the offset: what "công ty" or "Bộ" alone refers back to."""
+    def last_with_head(self, heads: tuple[str, ...], before: int) -> str | None:
+        """The body whose name opens with one of `heads` (folded: "công ty", "bộ") mentioned last
+        before the offset: what "công ty" or "Bộ" alone refers back to."""
         best, best_at = None, -1
         for key, org in self.organizations.items():
-            if not fold(org.name).startswith(head + " "):
+            if not any(fold(org.name).startswith(head + " ") for head in heads):
                 continue
             for span in org.mentions:
                 if best_at < span.start < before:

@@ -8,6 +8,7 @@ titles, and the persons only listed in a roster. The actions, by name:
 
   hold          the ROLE holder holds each ROLE title ("Trưởng Ban ... A", "A, Trưởng Ban ...")
   hold_in_the_body_referred_to  "Giám đốc công ty A": the title's body is the one "công ty" refers to
+  hold_in_the_body_named_last  "đại biểu A (tổ đại biểu huyện X)": a post in the council named last
   share         the titles of a list's header go to every person of the list after it
   hold_by_act   "... giữ chức X": the persons named just before the verb hold X
   former        "nguyên X": X is a post held before
@@ -53,6 +54,7 @@ class Holdings:
     roster_only: set[int] = field(default_factory=set)  # start offsets of names only listed in a roster
     title_bodies: dict[int, Body] = field(default_factory=dict)  # title start -> body a roster gives it
     referred_bodies: dict[int, Item] = field(default_factory=dict)  # title start -> "công ty" after it
+    bodies_named_last: dict[int, tuple[str, ...]] = field(default_factory=dict)  # holder start -> heads
     claimed: dict[int, int] = field(default_factory=dict)  # title start -> holder start
     pairs: set[tuple[int, int]] = field(default_factory=set)  # (holder start, title start) already held
     groups: int = 0
@@ -164,6 +166,15 @@ def hold_in_the_body_referred_to(match: Match, found: Holdings) -> None:
     referent = match.first("referent")
     for title in _titles(match.role("title")):
         found.referred_bodies[title.start] = referent._.item
+
+
+@actions.register("hold_in_the_body_named_last")
+def hold_in_the_body_named_last(match: Match, found: Holdings) -> None:
+    """'đại biểu A (tổ đại biểu huyện X)': A holds params.title in the body of one of params.heads
+    named last (the council in session)."""
+    for holder in match.role("holder"):
+        found.add(holder._.item, None, found.next_group(), match.construction.name, text=match.params["title"])
+        found.bodies_named_last[holder._.item.start] = tuple(match.params["heads"])
 
 
 @actions.register("hold_by_act")

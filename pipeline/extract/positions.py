@@ -79,9 +79,12 @@ def _post(entities: Entities, holdings: Holdings, h: Holding, later: list[Holdin
             if place and not fold(text).endswith(fold(place)):
                 text = f"{text} {place}"
         return text, entities.register(body, place)
+    heads = holdings.bodies_named_last.get(h.holder.start) if h.title is None else None
+    if heads:
+        return text, entities.last_with_head(heads, h.holder.start)
     referent = holdings.referred_bodies.get(h.title.start) if h.title is not None else None
     if referent is not None:
-        return text, entities.last_with_head(fold(referent.text), referent.start)
+        return text, entities.last_with_head((fold(referent.text),), referent.start)
     if h.title is None or h.title.data.country:
         return text, None  # a foreign post: the body is the foreign state's, not a Vietnamese default
     entry = vocabulary().title(h.title.data.head)

@@ -314,3 +314,9 @@ def test_who_attends_and_chairs_chairs_and_members_a_decision_names_are_only_lis
     assert f.name(event.chair) == "Kiều Văn Đông"
     assert [f.name(p) for p in event.participants] == ["Mai Quốc Khải"]
     assert [f.name(o) for o in event.organizations] == ["Bộ Y tế"]
+
+
+def test_a_councillor_with_the_group_in_brackets_sits_in_the_council_in_session():
+    f = run("Tại kỳ họp thứ 9 của HĐND tỉnh Kon Tum, đại biểu Đinh Văn Lũy (tổ đại biểu huyện Sa Thầy) hỏi.")
+    assert f.persons == ["Đinh Văn Lũy"]
+    assert f.positions == {("Đinh Văn Lũy", "Đại biểu", "HĐND tỉnh Kon Tum")}
