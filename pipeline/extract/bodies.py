@@ -116,6 +116,10 @@ class BodyFinder:
         local = self.local(i) if self.doc[i]._.word_start else None  # "trụ sở" is no "Sở"
         return local is not None and local.body.place is not None
 
+    def after_unit(self, i: int) -> bool:
+        """Token i follows a unit ("TP.", "huyện"): it names a place, whatever head it looks like."""
+        return any(end == i for k in range(max(0, i - 3), i) for end, _ in self.lookup.at("unit", k))
+
     def inside_name(self, i: int) -> bool:
         """Token i continues a run of capitalised words: a name, not the start of a body;
         but a body may follow a title's head ("Chủ tịch HĐQT Công ty X")."""
@@ -279,8 +283,8 @@ class BodyFinder:
     def generic(self, i: int) -> Found | None:
         doc = self.doc
         self.after_title = any(end == i for k in range(max(0, i - 5), i) for end, _ in self.lookup.at("title_head", k))
-        if self.inside_name(i) or self.lookup.longest("venue", i):
-            return None  # a name, not a body; "Trung tâm Hội nghị tỉnh" is a building
+        if self.inside_name(i) or self.lookup.longest("venue", i) or self.after_unit(i):
+            return None  # a name, not a body; "Trung tâm Hội nghị tỉnh" is a building; "TP. Hội An"
         head_match = self.lookup.longest("generic_head", i)
         if not head_match:
             return None

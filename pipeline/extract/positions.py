@@ -40,7 +40,10 @@ def build_positions(doc: Doc) -> Doc:
             person = entities.person_named(h.holder.text)
             if person is None:
                 continue
-            title, org = _post(entities, holdings, h, group[n + 1:], place)
+            post = _post(entities, holdings, h, group[n + 1:], place)
+            if post is None:
+                continue
+            title, org = post
             evidence = sentences.last_at(h.holder.start) or Span(h.holder.start, h.holder.end)
             former = h.title is not None and h.title.start in holdings.former
             positions.append(Position(person, title, org, evidence, former))
@@ -68,8 +71,9 @@ def _stack_place(group: list[Holding]) -> str | None:
 
 
 def _post(entities: Entities, holdings: Holdings, h: Holding, later: list[Holding],
-          stack_place: str | None) -> tuple[str, str | None]:
-    """(title as it stands alone, key of its body or None)."""
+          stack_place: str | None) -> tuple[str, str | None] | None:
+    """(title as it stands alone, key of its body or None); None when the post is a body's and
+    the article names no such body."""
     body = _body_of(h, holdings)
     text = h.text
     if body is not None and not body.members:
@@ -81,7 +85,8 @@ def _post(entities: Entities, holdings: Holdings, h: Holding, later: list[Holdin
         return text, entities.register(body, place)
     heads = holdings.bodies_named_last.get(h.holder.start) if h.title is None else None
     if heads:
-        return text, entities.last_with_head(heads, h.holder.start)
+        body_key = entities.last_with_head(heads, h.holder.start)
+        return (text, body_key) if body_key else None
     referent = holdings.referred_bodies.get(h.title.start) if h.title is not None else None
     if referent is not None:
         return text, entities.last_with_head((fold(referent.text),), referent.start)

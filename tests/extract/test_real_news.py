@@ -320,3 +320,15 @@ def test_a_councillor_with_the_group_in_brackets_sits_in_the_council_in_session(
     f = run("Tại kỳ họp thứ 9 của HĐND tỉnh Kon Tum, đại biểu Đinh Văn Lũy (tổ đại biểu huyện Sa Thầy) hỏi.")
     assert f.persons == ["Đinh Văn Lũy"]
     assert f.positions == {("Đinh Văn Lũy", "Đại biểu", "HĐND tỉnh Kon Tum")}
+
+
+def test_a_rank_among_the_posts_in_apposition_and_a_city_named_like_a_body():
+    f = run("Tại tỉnh Bắc Kạn, đồng chí Lò Văn Tráng, Tỉnh ủy viên, Đại tá, Giám đốc Công an tỉnh, được chỉ định "
+            "giữ chức Ủy viên Ban Thường vụ Tỉnh ủy. Đại biểu Hà Thị Lệ (tổ đại biểu TP. Hội An) phát biểu.")
+    assert f.persons == ["Lò Văn Tráng", "Hà Thị Lệ"]
+    assert set(f.organizations) == {"Công an tỉnh Bắc Kạn", "Ban Thường vụ Tỉnh ủy Bắc Kạn"}
+    assert f.positions == {
+        ("Lò Văn Tráng", "Tỉnh ủy viên", None),
+        ("Lò Văn Tráng", "Giám đốc Công an tỉnh Bắc Kạn", "Công an tỉnh Bắc Kạn"),
+        ("Lò Văn Tráng", "Ủy viên Ban Thường vụ Tỉnh ủy Bắc Kạn", "Ban Thường vụ Tỉnh ủy Bắc Kạn"),
+    }
