@@ -1,53 +1,73 @@
-"""The accuracy the issues ask for, measured the way users measure it: build the graph,
-read the facts back with the SPARQL queries, score them against gold.
+"""Accuracy, measured the way users measure it: build the graph, read the facts back with the
+SPARQL queries of ontology/queries/, score them against gold (pipeline/evaluate.py, which
+agrees with the reference scorer: tests/test_evaluate.py).
 
-Seed: overall F1 >= 0.95 and every list >= 0.90. Development corpus (tests/data/dev, with
-fictional persons): overall >= 0.93; persons and organizations >= 0.95; positions >= 0.92;
-events, directives >= 0.85; quotes >= 0.90.
+Each floor sits just under the figure measured when it was set (README, "Accuracy"), so a
+change that loses facts fails here. The figures, F1 (persons, organizations, positions,
+events, directives, quotes; all):
+
+  seed article                1.000 in every list
+  dev d01-d32                 .994 .987 .975 .947 .953 .989; all .972
+  dev d13-d32 (real-news      .992 .984 .967 .933 .943 .984; all .965
+    constructions)
+  own h1-h42                  1.000 .968 .997 .978 .970 1.000; all .983
 """
 import shutil
 
-import pytest
+from conftest import DEV, REPO
 
-from conftest import DEV, REPO, SHARED
-
-OWN = REPO / "tests" / "data" / "own"
 from pipeline.build import build
 from pipeline.evaluate import evaluate, find_gold
 from pipeline.facts import write_facts
 
+OWN = REPO / "tests" / "data" / "own"
+SEEDS = REPO / "seeds"
+LISTS = ("persons", "organizations", "positions", "events", "directives", "quotes")
 
-def scores(tmp_path, articles_dir, gold_dir):
+
+def scores(tmp_path, gold_dir, names=None):
+    """The scores of the articles of `gold_dir` (those of `names` only, when given), built from
+    a copy without their gold beside them."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for text in sorted(gold_dir.glob("*.txt")):
+        if names is None or text.stem in names:
+            for path in gold_dir.glob(f"{text.stem}.*"):
+                if not path.name.endswith(".gold.json"):
+                    shutil.copy(path, articles / path.name)
     out = tmp_path / "graph"
-    summary = build([articles_dir], out)
+    summary = build([articles], out)
     assert summary.ok, summary.failures
     facts = tmp_path / "facts"
     write_facts(out / "graph.ttl", facts)
-    return evaluate(find_gold([gold_dir]), facts).totals()
+    gold = {name: path for name, path in find_gold([gold_dir]).items() if names is None or name in names}
+    return evaluate(gold, facts).totals()
+
+
+def assert_floors(totals, floors: dict[str, float]) -> None:
+    low = {name: round(totals[name].f1, 3) for name, floor in floors.items() if totals[name].f1 < floor}
+    assert not low, {name: totals[name].as_dict(misses=True) for name in low}
 
 
 def test_seed_article(tmp_path):
-    gold = SHARED / "seeds"
-    if not gold.is_dir():
-        pytest.skip("the seed's gold facts live in ../shared/seeds, absent here")
-    totals = scores(tmp_path, REPO / "seeds", gold)
-    assert totals["all"].f1 >= 0.95
-    for name in ("persons", "organizations", "positions", "events", "directives", "quotes"):
-        assert totals[name].f1 >= 0.90, (name, totals[name].as_dict(misses=True))
+    totals = scores(tmp_path, SEEDS)
+    assert_floors(totals, {"all": 0.99} | {name: 0.98 for name in LISTS})
 
 
 def test_development_corpus(tmp_path):
-    articles = tmp_path / "dev"
-    shutil.copytree(DEV, articles, ignore=shutil.ignore_patterns("*.gold.json", "README.md"))
-    totals = scores(tmp_path, articles, DEV)
-    targets = {"all": 0.93, "persons": 0.95, "organizations": 0.95, "positions": 0.92,
-               "events": 0.85, "directives": 0.85, "quotes": 0.90}
-    for name, target in targets.items():
-        assert totals[name].f1 >= target, (name, totals[name].as_dict(misses=True))
+    totals = scores(tmp_path, DEV)
+    assert_floors(totals, {"all": 0.965, "persons": 0.985, "organizations": 0.975, "positions": 0.965,
+                           "events": 0.935, "directives": 0.94, "quotes": 0.97})
+
+
+def test_development_articles_in_real_news_constructions(tmp_path):
+    names = {f"d{n:02d}" for n in range(13, 33)}
+    totals = scores(tmp_path, DEV, names)
+    assert_floors(totals, {"all": 0.955, "persons": 0.98, "organizations": 0.97, "positions": 0.955,
+                           "events": 0.92, "directives": 0.93, "quotes": 0.96})
 
 
 def test_articles_of_our_own(tmp_path):
-    articles = tmp_path / "own"
-    shutil.copytree(OWN, articles, ignore=shutil.ignore_patterns("*.gold.json", "README.md"))
-    totals = scores(tmp_path, articles, OWN)
-    assert totals["all"].f1 >= 0.93, totals["all"].as_dict(misses=True)
+    totals = scores(tmp_path, OWN)
+    assert_floors(totals, {"all": 0.975, "persons": 0.99, "organizations": 0.955, "positions": 0.985,
+                           "events": 0.965, "directives": 0.955, "quotes": 0.99})

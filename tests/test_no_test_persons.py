@@ -11,7 +11,7 @@ import json
 
 from conftest import REPO
 
-GOLD = sorted((REPO / "tests" / "data").glob("*/*.gold.json"))
+GOLD = sorted((REPO / "tests" / "data").glob("*/*.gold.json")) + sorted((REPO / "seeds").glob("*.gold.json"))
 SHIPPED = [p for top in ("pipeline", "ontology") for p in sorted((REPO / top).rglob("*"))
            if p.is_file() and p.suffix in {".py", ".yml", ".yaml", ".tsv", ".ttl", ".rq", ".cfg", ".json", ".html", ".js"}
            and "vendor" not in p.parts]
