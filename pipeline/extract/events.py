@@ -37,6 +37,7 @@ from .constructions import Actions, ConstructionMatcher, Match, load_constructio
 from .coreference import Mention
 from .dates import DateMention, dateline
 from .entities import Entities
+from .view import Item
 from .vocabulary import vocabulary
 
 actions = Actions()
@@ -62,6 +63,7 @@ class Opening:
 class Openings:
     doc: Doc
     found: dict[int, Opening] = field(default_factory=dict)  # sentence index -> first opening
+    visited: list[Item] = field(default_factory=list)  # bodies the events go to ("Thăm Đồn X, ...")
 
     def __post_init__(self):
         self.text = self.doc.text
@@ -79,14 +81,16 @@ class EventFinder:
         for sentence in doc._.view.sents:
             for match in self.matcher(sentence):
                 actions[match.construction.action](match, openings)
-        doc._.events = Course(doc, self.unchaired).events(sorted(openings.found.values(), key=lambda o: o.sentence))
+        course = Course(doc, self.unchaired, openings.visited)
+        doc._.events = course.events(sorted(openings.found.values(), key=lambda o: o.sentence))
         return doc
 
 
 @actions.register("open_event")
 def open_event(match: Match, openings: Openings) -> None:
     date_token = match.first("date")
-    event = match.first("event")
+    # the first event word of the clause names its kind: "thăm và làm việc" is a visit
+    event = next(t for t in match.tokens if "event" in t._.tags)
     date: DateMention = date_token._.item.data
     if date.date is None or date.start < openings.dateline_end:
         return  # a relative date that cannot be resolved; the dateline dates the article
@@ -98,6 +102,14 @@ def open_event(match: Match, openings: Openings) -> None:
         return
     if _opens(openings.doc, openings.text, segment, date, openings.dateline_end):
         openings.found[n] = Opening(n, date, event._.item.data.event_kind or "meeting")
+
+
+@actions.register("visit_body")
+def visit_body(match: Match, openings: Openings) -> None:
+    """'Thăm Đồn Biên phòng X, ...', 'Tại Trung đoàn 48, ...' opening a sentence: the event of its
+    course goes to that body (the first named: those after it in apposition are its parents)."""
+    if match.start == match.sentence.start:
+        openings.visited.append(match.first("body")._.item)
 
 
 def _opens(doc: Doc, text: str, segment: Sentence, date: DateMention, dateline_end: int) -> bool:
@@ -129,9 +141,10 @@ def _next_word(text: str, at: int) -> int:
 class Course:
     """The events of an article from its openings: each runs until the next opening."""
 
-    def __init__(self, doc: Doc, unchaired: set[str] = frozenset()):
+    def __init__(self, doc: Doc, unchaired: set[str] = frozenset(), visited: list[Item] = ()):
         self.doc = doc
         self.unchaired = unchaired
+        self.visited = ByOffset(list(visited), lambda item: item.start)
         self.text = doc.text
         self.voc = vocabulary()
         self.entities: Entities = doc._.entities
@@ -200,7 +213,9 @@ class Course:
             for key in self.participants(scope, event.chair):
                 if key not in event.participants:
                     event.participants.append(key)
-            for key in self.organizations(segment, location, scope, event.chair):
+            visited = [k for item in self.visited.within(scope[0].span.start, scope[-1].span.end)
+                       for k in self.keys_of(item.data)]
+            for key in self.organizations(segment, location, scope, event.chair) + visited:
                 if key not in event.organizations:
                     event.organizations.append(key)
             event.topic = event.topic or self.topic(segment)

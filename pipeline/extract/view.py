@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .chunks import chunks
 
+MARKS = {",", ";", ":", "(", ")", "-", "."}
+KINDS = {"TITLE", "BODY", "PLACE", "NAME", "HON", "RANK", "ROLE", "ACCUSED", "DATE", "NUM", "CUE", "WORD"} | MARKS
 KIND_OF_STYLE = {"address": "HON", "pronoun": "HON", "rank": "RANK", "degree": "RANK", "honour": "RANK",
                  "profession": "RANK", "role": "ROLE", "accused": "ACCUSED"}
 # the order in which overlapping chunks give way: earlier groups win

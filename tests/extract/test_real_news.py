@@ -332,3 +332,13 @@ def test_a_rank_among_the_posts_in_apposition_and_a_city_named_like_a_body():
         ("Lò Văn Tráng", "Giám đốc Công an tỉnh Bắc Kạn", "Công an tỉnh Bắc Kạn"),
         ("Lò Văn Tráng", "Ủy viên Ban Thường vụ Tỉnh ủy Bắc Kạn", "Ban Thường vụ Tỉnh ủy Bắc Kạn"),
     }
+
+
+def test_the_bodies_a_visit_goes_to_in_its_course():
+    f = run("Ngày 12/1, Phó Chủ tịch nước Hà Minh Tâm thăm và làm việc tại tỉnh Kon Tum.\n\n"
+            "Thăm Đồn Biên phòng Bờ Y, Bộ đội Biên phòng tỉnh Kon Tum, Phó Chủ tịch nước biểu dương cán bộ, "
+            "chiến sĩ.\n\nTại Công ty cổ phần Cao su Kon Tum, đồng chí Hà Minh Tâm nghe báo cáo sản xuất.",
+            published=PUBLISHED)
+    (event,) = f.events
+    assert (event.kind, f.name(event.chair)) == ("visit", "Hà Minh Tâm")
+    assert [f.name(o) for o in event.organizations] == ["Đồn Biên phòng Bờ Y", "Công ty cổ phần Cao su Kon Tum"]
