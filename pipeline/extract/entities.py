@@ -107,9 +107,14 @@ class Entities:
         lookup = reference or org_key(name)
         key = self.org_by_name.get(lookup)
         if key is None and reference is None and span is not None and len(name.split()) >= 2:
-            # "Ban Chỉ đạo" after "Ban Chỉ đạo Trung ương về ...": the short form of a body named before
-            short = fold(name) + " "
-            key = next((k for k, o in self.organizations.items() if o.mentions and fold(o.name).startswith(short)), None)
+            # "Ban Chỉ đạo" after "Ban Chỉ đạo Trung ương về ...": the short form of a body named before;
+            # "Chi cục Kiểm lâm tỉnh Kon Tum" after "Chi cục Kiểm lâm": the full form of one
+            short, full = fold(name) + " ", fold(name)
+            key = next((k for k, o in self.organizations.items() if o.mentions and fold(o.name).startswith(short)), None) \
+                or next((k for k, o in self.organizations.items() if o.mentions and o.reference is None
+                         and len(o.name.split()) >= 2 and full.startswith(fold(o.name) + " ")), None)
+            if key is not None:
+                self.org_by_name[lookup] = key
         if key is None:
             key = f"org:{len(self.organizations) + 1}"
             self.organizations[key] = Organization(key, name, kind, reference)

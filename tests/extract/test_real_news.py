@@ -342,3 +342,10 @@ def test_the_bodies_a_visit_goes_to_in_its_course():
     (event,) = f.events
     assert (event.kind, f.name(event.chair)) == ("visit", "Hà Minh Tâm")
     assert [f.name(o) for o in event.organizations] == ["Đồn Biên phòng Bờ Y", "Công ty cổ phần Cao su Kon Tum"]
+
+
+def test_a_body_addressed_by_its_short_name_before_its_full_name_is_one_body():
+    f = run("Phó Chủ tịch UBND tỉnh Gia Lai Kha Văn Sơn yêu cầu Chi cục Kiểm lâm kiểm tra hiện trường. "
+            "Ông Mạc Văn Bình, Chi cục trưởng Chi cục Kiểm lâm tỉnh Gia Lai, cho biết đã cử người.")
+    assert set(f.organizations) == {"UBND tỉnh Gia Lai", "Chi cục Kiểm lâm tỉnh Gia Lai"}
+    assert f.directives == [("Kha Văn Sơn", "yêu cầu", "Chi cục Kiểm lâm tỉnh Gia Lai")]
