@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from ..normalize import fold
 from .wordclass import NOUNS, tag_of, word_classes
 from .capitals import cap_run, local_name_length, name_split, name_starts
-from .chunks import Body, Lookup, PhraseTable, Place, chunks, ends_word, is_cap, is_word, keep
+from .chunks import Body, Lookup, PhraseTable, Place, chunks, ends_word, is_cap, is_word, keep, word_before
 from .vocabulary import Head, vocabulary
 
 # A generic body name rarely runs on for more than a few lower-case words ("Cục Giải quyết khiếu
@@ -89,6 +89,7 @@ class BodyFinder:
         for s in self.places.values():
             self.places_ending.setdefault(s.end, []).append(s)
         self.after_title = False  # the body being read follows a title's head
+        self.addressed = False  # the body being read follows a directive's verb
 
     # -- helpers ------------------------------------------------------------------
     def found(self, i: int, j: int, kind: str, **fields) -> Found:
@@ -303,6 +304,7 @@ class BodyFinder:
         parent = self.lookup.longest("body", j)
         if parent and head.naming == "proper":
             return self.found(i, parent[0], head.kind)  # "Thanh tra Bộ Y tế", "Văn phòng Bộ Công an"
+        self.addressed = word_before(doc, i) in self.voc.directive_triggers  # "yêu cầu Chi cục X kiểm tra"
         end = self.proper_name_end(j, person_named=head.naming == "person")
         inner = next((self.local(k) for k in range(j, end) if self.local(k) and self.local(k).j == end), None)
         if inner is not None:  # "Ban Tuyên giáo và Dân vận Tỉnh ủy": the local body it belongs to
@@ -503,7 +505,7 @@ class NameReader:
 
     def end(self) -> int:
         doc, f = self.doc, self.f
-        j, seen_noun, lowered, proper = self.first, False, 0, False
+        j, seen_noun, lowered, proper, enumerating = self.first, False, 0, False, False
         words = self.words
         n = 0
         while n < len(words):
@@ -520,16 +522,17 @@ class NameReader:
                 # a proper name: a later capitalised word, or one whose every syllable is ("Đông Bắc", not
                 # "Quản lý")
                 whole = doc[self.words[n][0] if i != self.first else self.start:k]
-                # (a capitalised verb names an activity whose object may follow: "Tìm kiếm cứu nạn")
+                # (in an enumeration of activities, a capitalised verb's object may follow: "Phòng, chống
+                # thiên tai và Tìm kiếm cứu nạn"; but "Chi cục Kiểm lâm kiểm tra": the sentence's verb)
                 proper = (i >= self.first_word_end or (len(whole) >= 2 and all(is_cap(t) for t in whole))) \
-                    and tag != "V"
+                    and not (tag == "V" and enumerating)
                 j, seen_noun = k, seen_noun or tag in NOUNS
             elif token.text == "-" and i + 1 < len(doc) and is_cap(doc[i + 1]):  # "Vụ Kế hoạch - Tài chính"
                 j = k
             elif token.lower_ == "và" and self.conjunction_goes_on(n):
-                j, seen_noun, proper = k, False, False
+                j, seen_noun, proper, enumerating = k, False, False, True
             elif token.text == "," and self.enumeration_ahead(n):
-                j, seen_noun, proper = k, False, False
+                j, seen_noun, proper, enumerating = k, False, False, True
             else:
                 place = f.place(i)
                 if place is not None and place._.place.unit:  # "Trung tâm ... tỉnh Bắc Ninh"
@@ -543,9 +546,10 @@ class NameReader:
                     return j
                 if tag not in NOUNS | {"V", "A"}:
                     return j  # a word no name holds: a preposition, an adverb, a pronoun
-                if proper and not self.capitalised_soon(n) or seen_noun and tag == "V" and k - i == 1:
+                if proper and not self.capitalised_soon(n) or seen_noun and tag == "V" and (k - i == 1 or f.addressed):
                     # the sentence's verb after a proper name ("Đông Bắc ưu tiên cao"), unless the name goes
-                    # on into another capitalised word ("Khoa học xã hội Việt Nam"); a short verb after a noun
+                    # on into another capitalised word ("Khoa học xã hội Việt Nam"); a short verb after a noun,
+                    # or any verb after the noun of a body a directive addresses (what it is asked to do)
                     return j
                 lowered += 1
                 if lowered > MAX_LOWER_WORDS:
