@@ -15,17 +15,35 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Span
+from .normalize import fold, normalize_text
+from .resources import read_tsv
 
 OPENING_QUOTES = "“‘«"
 CLOSING_QUOTES = "”’»"
 _SENTENCE_END = ".!?…"
-_ABBREVIATIONS = {"tp", "tt", "ts", "ths", "gs", "pgs", "bs", "st", "tr", "ông", "bà"}
+_ABBREVIATIONS = {"tp", "tt", "ts", "ths", "gs", "pgs", "bs", "st", "tr"}
 _BULLETS = "-•+*–"
 _CREDIT_MAX = 120  # characters of a photo credit ("Ảnh: VGP/Nhật Bắc") at most
-# "Ảnh: <credit>" at the end of a line; the credit holds no sentence break.
-_PHOTO_CREDIT = re.compile(r"(?<!\S)\(?Ảnh\s*:\s*(?:(?![.!?…]\s)[^\n]){0,%d}\)?\s*$" % _CREDIT_MAX)
+
+
+@lru_cache(maxsize=1)
+def _no_sentence_end() -> frozenset[str]:
+    """Words after which a full stop ends no sentence: abbreviations, and the forms of address
+    of honorifics.tsv that stand before a name ("ông", "bà")."""
+    styles = {fold(r["word"]) for r in read_tsv("vocab", "honorifics.tsv") if r.get("ends_sentence") == "no"}
+    return frozenset(_ABBREVIATIONS | styles)
+
+
+@lru_cache(maxsize=1)
+def _photo_credit() -> re.Pattern:
+    """"Ảnh: <credit>" at the end of a line (the words of photo_credits.tsv); the credit holds no
+    sentence break."""
+    words = sorted((normalize_text(r["word"]) for r in read_tsv("vocab", "photo_credits.tsv")), key=len, reverse=True)
+    opener = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<!\S)\(?(?:%s)\s*:\s*(?:(?![.!?…]\s)[^\n]){0,%d}\)?\s*$" % (opener, _CREDIT_MAX))
 
 
 @dataclass(frozen=True)
@@ -51,7 +69,7 @@ def paragraphs(text: str) -> list[Span]:
 def _credit(line: str) -> re.Match | None:
     """The photo credit that ends a line, if any (searched only in the line's tail)."""
     tail_start = max(0, len(line) - _CREDIT_MAX - 16)
-    return _PHOTO_CREDIT.search(line, tail_start)
+    return _photo_credit().search(line, tail_start)
 
 
 def _is_legend(text: str) -> bool:
@@ -81,7 +99,7 @@ def _split(text: str, start: int, end: int) -> list[Span]:
             while k < end and text[k] == " ":
                 k += 1
             word = re.search(r"(\w+)$", text[begin:i])
-            abbreviation = ch == "." and word and word.group(1).casefold() in _ABBREVIATIONS
+            abbreviation = ch == "." and word and word.group(1).casefold() in _no_sentence_end()
             if k < end and k > j and not abbreviation and (text[k].isupper() or text[k] in OPENING_QUOTES + '"'):
                 spans.append(Span(begin, j))
                 begin = k
