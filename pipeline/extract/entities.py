@@ -26,8 +26,6 @@ from ..normalize import fold
 from .chunks import Body, chunks, is_cap, is_word
 from .vocabulary import vocabulary
 
-CITY_UNITS = {"thành phố", "tp", "tp."}
-
 
 @dataclass
 class PlaceContext:
@@ -66,7 +64,7 @@ class PlaceContext:
             if level != "city":
                 if lvl == level:
                     return name
-            elif unit in CITY_UNITS or (lvl == "province" and vocabulary().province_kind.get(name) == "thành phố"):
+            elif vocabulary().units.get(unit) == "city" or (lvl == "province" and name in vocabulary().cities):
                 return name
             elif province is None and lvl == "province":
                 province = name

@@ -62,7 +62,7 @@ class PlaceChunker:
         if province:
             name = self.voc.provinces[province[1]]
             if level == "city":  # a city run by the centre is a province; a city inside one, a district
-                level = "province" if self.voc.province_kind.get(name) == "thành phố" else "district"
+                level = "province" if name in self.voc.cities else "district"
             return i, province[0], Place(name, level, written)
         if level == "province":
             return None

@@ -62,7 +62,7 @@ class Vocabulary:
     bodies: dict[str, Body] = field(default_factory=dict)  # folded label -> body
     body_labels: list[str] = field(default_factory=list)  # every label as written, abbreviated forms too
     provinces: dict[str, str] = field(default_factory=dict)  # folded written form -> canonical name
-    province_kind: dict[str, str] = field(default_factory=dict)  # canonical name -> tỉnh | thành phố
+    cities: set[str] = field(default_factory=set)  # canonical names of the provinces that are cities run by the centre
     countries: dict[str, str] = field(default_factory=dict)  # folded written form -> name as written
     units: dict[str, str] = field(default_factory=dict)  # folded unit -> level
     titles: dict[str, TitleEntry] = field(default_factory=dict)  # folded head -> entry
@@ -139,9 +139,11 @@ def _split(value: str | None) -> list[str]:
 
 
 def _load_places(voc: Vocabulary) -> None:
+    voc.units = {fold(r["unit"]): r["level"] for r in read_tsv("vocab", "units.tsv")}
     for row in read_tsv("vocab", "provinces.tsv"):
         name = normalize_text(row["name"])
-        voc.province_kind[name] = row.get("kind") or "tỉnh"
+        if voc.units.get(fold(row.get("kind"))) == "city":  # "thành phố Hà Nội"
+            voc.cities.add(name)
         for written in [name, *_split(row.get("alt_names"))]:
             voc.provinces[fold(written)] = name
     for row in read_tsv("vocab", "countries.tsv"):
@@ -149,7 +151,6 @@ def _load_places(voc: Vocabulary) -> None:
         for written in [name, row.get("long_name") or "", *_split(row.get("alt_names"))]:
             if written:
                 voc.countries[fold(written)] = normalize_text(written)
-    voc.units = {fold(r["unit"]): r["level"] for r in read_tsv("vocab", "units.tsv")}
 
 
 def _load_fields(voc: Vocabulary) -> None:
