@@ -196,7 +196,7 @@ class BodyFinder:
         if country is not None and country._.place.level == "country" and \
                 (self.place(country.end) or self.lookup.longest("unit", country.end)):
             j = country.end  # "Ủy ban MTTQ Việt Nam tỉnh Nghệ An"
-        if head.head == "Sở":
+        if head.naming == "field":
             j = self.department_end(j)
             if j is None:
                 return None
@@ -216,7 +216,7 @@ class BodyFinder:
                 return self.found(i, j + run, head.kind, place=Place(doc[j:j + run].text, head.level))
         if head.level:
             return self.found(i, j, head.kind, needs_place=head.level)  # "Tỉnh ủy", "Thành ủy"
-        if head.head == "Sở":
+        if head.naming == "field":
             return self.found(i, j, head.kind)
         return None  # "lực lượng Công an nhân dân": a head with neither place nor unit names no body
 
@@ -365,7 +365,7 @@ class BodyFinder:
     def ministries_by_field(self, i: int) -> Found | None:
         """'các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường': one ministry per field."""
         doc = self.doc
-        if doc[i].lower_ != "bộ" or i == 0 or doc[i - 1].lower_ != "các":
+        if not self.cue("ministry_head", i) or i == 0 or not self.cue("list_plural", i - 1):
             return None
         k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ":")
         members = []
@@ -374,7 +374,7 @@ class BodyFinder:
             if not field:
                 break
             end = field[0]
-            name = f"Bộ {doc[k:end].text}"
+            name = f"{self.voc.ministry_head} {doc[k:end].text}"
             body = self.voc.body(name)
             members.append(Body(name, body.kind if body else "GovernmentBody", doc[k].idx, doc[end - 1].idx +
                                 len(doc[end - 1]), reference=body.iri if body else None))

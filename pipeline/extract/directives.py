@@ -401,8 +401,9 @@ def _ministries_by_field(passage: Passage, j: int) -> tuple[list[str], int] | No
     """'Bộ trưởng các bộ: Nội vụ, Tài chính, Công an': the ministries of the fields listed."""
     sentence = passage.sentence
     view = sentence.doc
-    if not (view[j]._.kind == "TITLE" and j + 3 < sentence.end and view[j + 1].lower_ == "các"
-            and view[j + 2].lower_ == "bộ" and view[j + 3]._.kind == ":"):
+    voc = vocabulary()
+    if not (view[j]._.kind == "TITLE" and j + 3 < sentence.end and view[j + 1].lower_ in voc.cue("list_plural")
+            and view[j + 2].lower_ in voc.cue("ministry_head") and view[j + 3]._.kind == ":"):
         return None
     keys, k = [], j + 4
     while k < sentence.end:
@@ -410,8 +411,8 @@ def _ministries_by_field(passage: Passage, j: int) -> tuple[list[str], int] | No
         if not field_at:
             break
         written, k = field_at
-        name = f"Bộ {vocabulary().fields[fold(written)]}"
-        known = vocabulary().body(name)
+        name = f"{voc.ministry_head} {voc.fields[fold(written)]}"
+        known = voc.body(name)
         start = view[k - 1]._.item.end - len(written)
         keys.append(passage.entities.body(name, known.kind if known else "GovernmentBody",
                                           known.iri if known else None, Span(start, view[k - 1]._.item.end)))

@@ -131,7 +131,7 @@ class TitleFinder:
         written = self.bodies.get(k)
         if written is not None:
             return written._.body, written.end
-        if entry.body_head and fold(entry.body_head) == "bộ":
+        if fold(entry.body_head) in self.voc.cue("ministry_head"):
             field = self.lookup.longest("field", k)  # "Bộ trưởng Quốc phòng": the ministry's head word left out
             if field and not self.country_at(field[0]):
                 name = f"{entry.body_head} {doc[k:field[0]].text}"

@@ -53,7 +53,7 @@ class Head:
     head: str
     kind: str  # ontology class local name
     local: bool  # takes a province or commune after it ("UBND tỉnh X")
-    naming: str  # proper | numbered | person
+    naming: str  # proper | numbered | person | field
     level: str | None  # the level of place the head implies ("Tỉnh ủy": province)
 
 
@@ -76,6 +76,7 @@ class Vocabulary:
     org_heads: dict[str, Head] = field(default_factory=dict)  # folded head -> head
     org_prefixes: dict[str, str] = field(default_factory=dict)  # folded prefix -> kind
     fields: dict[str, str] = field(default_factory=dict)  # folded field ("tn-mt") -> field of a ministry
+    ministry_head: str = ""  # the head a ministry's field takes, as org_heads.tsv writes it ("Bộ")
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> folded phrases
 
     def cue(self, role: str) -> frozenset[str]:
@@ -156,9 +157,11 @@ def _load_places(voc: Vocabulary) -> None:
 def _load_fields(voc: Vocabulary) -> None:
     """Fields of state management as ministries are named by them ("Bộ <field>"): "Tài chính",
     "Nông nghiệp và Phát triển nông thôn", and their short forms ("NN&PTNT", "TN-MT")."""
+    voc.ministry_head = next(h.head for k, h in voc.org_heads.items() if k in voc.cue("ministry_head"))
+    prefix = voc.ministry_head + " "
     for label in voc.body_labels:
-        if label.startswith("Bộ ") and len(label) > 3:
-            voc.fields.setdefault(fold(label[3:]), label[3:])
+        if label.startswith(prefix) and len(label) > len(prefix):
+            voc.fields.setdefault(fold(label[len(prefix):]), label[len(prefix):])
     by_field = {fold(v): v for v in voc.fields.values()}
     for row in read_tsv("vocab", "abbreviations.tsv"):
         expansion = fold(row["expansion"])
@@ -171,7 +174,14 @@ def vocabulary() -> Vocabulary:
     voc = Vocabulary()
     _load_bodies(voc)
     _load_places(voc)
+    _load_words(voc)
+    _load_heads(voc)
+    _load_cues(voc)
     _load_fields(voc)
+    return voc
+
+
+def _load_words(voc: Vocabulary) -> None:
     for row in read_tsv("vocab", "titles.tsv"):
         entry = TitleEntry(normalize_text(row["title"]), row["body"], normalize_text(row["default_body"]) or None,
                            normalize_text(row["body_head"]) or None, row["level"], row.get("holders") != "many")
@@ -187,14 +197,19 @@ def vocabulary() -> Vocabulary:
     voc.vague_addressees = [fold(r["prefix"]) for r in read_tsv("vocab", "vague_addressees.tsv")]
     voc.event_words = {fold(r["word"]): r["kind"] for r in read_tsv("vocab", "event_words.tsv")}
     voc.surnames = {normalize_text(r["surname"]) for r in read_tsv("vocab", "surnames.tsv")}
+
+
+def _load_heads(voc: Vocabulary) -> None:
     for row in read_tsv("vocab", "org_heads.tsv"):
         head = Head(normalize_text(row["head"]), row["kind"], row["local"] == "yes", row.get("name") or "proper",
                     row.get("level") or None)
         voc.org_heads[fold(head.head)] = head
     for row in read_tsv("vocab", "org_prefixes.tsv"):
         voc.org_prefixes[fold(row["prefix"])] = row["kind"]
+
+
+def _load_cues(voc: Vocabulary) -> None:
     cues: dict[str, set[str]] = {}
     for row in read_tsv("vocab", "cue_words.tsv"):
         cues.setdefault(row["role"], set()).add(fold(row["phrase"]))
     voc.cues = {role: frozenset(words) for role, words in cues.items()}
-    return voc
