@@ -106,6 +106,10 @@ class BodyFinder:
     def cue(self, role: str, j: int) -> bool:
         return j < len(self.doc) and self.doc[j].lower_ in self.voc.cue(role)
 
+    def separator(self, j: int) -> bool:
+        """A comma or "và" as written between the items of a list."""
+        return self.doc[j].text == "," or self.doc[j].text in self.voc.cue("list_and")
+
     def may_start(self, i: int) -> bool:
         """A body starts capitalised, or lower-case as the last word of a title's head
         ("Trưởng đoàn đại biểu Quốc hội": the delegation's head is written in lower case), or as
@@ -248,7 +252,7 @@ class BodyFinder:
         unit_text = doc[first.start:unit[0]].text if unit and unit[0] < first.end else None
         items = [(first.start, first.end, first._.place, first.text)]
         k = first.end
-        while k + 1 < len(doc) and doc[k].text in {",", "và"}:
+        while k + 1 < len(doc) and self.separator(k):
             item = self.list_item(k + 1, level, count)
             if item is None:
                 break
@@ -379,7 +383,7 @@ class BodyFinder:
             members.append(Body(name, body.kind if body else "GovernmentBody", doc[k].idx, doc[end - 1].idx +
                                 len(doc[end - 1]), reference=body.iri if body else None))
             k = end
-            if k + 1 < len(doc) and doc[k].text in {",", "và"} and self.lookup.longest("field", k + 1):
+            if k + 1 < len(doc) and self.separator(k) and self.lookup.longest("field", k + 1):
                 k += 1
                 continue
             break
@@ -392,7 +396,7 @@ class BodyFinder:
         if not head:
             return None
         k = head[0]
-        if k < len(self.doc) and self.doc[k].lower_ == "của":
+        if self.cue("possessive", k):
             k += 1
         inner = self.core(k) if k < len(self.doc) and is_cap(self.doc[k]) else None
         if inner and not inner.body.members:
@@ -434,8 +438,9 @@ class BodyFinder:
             if country and not fold(m.body.name).endswith(country[1]):
                 j = country[0]  # "Bộ Công Thương Việt Nam"
         ends_with_country = any(s._.place.level == "country" and s.end == j for s in self.places_ending.get(j, ()))
-        if j + 1 < len(doc) and doc[j].lower_ == "tại" and (ends_with_country or self.lookup.longest("venue", m.i)
-                                                             or doc[m.i].lower_.startswith("đại")):
+        abroad = tuple(self.voc.cue("abroad_head"))
+        if j + 1 < len(doc) and self.cue("place_preposition", j) and \
+                (ends_with_country or self.lookup.longest("venue", m.i) or doc[m.i].lower_.startswith(abroad)):
             country = self.places.get(j + 1)
             if country is not None and country._.place.level == "country":
                 j = country.end
@@ -482,14 +487,14 @@ class NameReader:
     def separated(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The tagger's words, with "và", commas and dashes as words of their own, and a lower-case
         tail the tagger glued to a proper name ("Đông Bắc sớm") tagged apart."""
-        doc, out = self.doc, []
+        doc, out, conjunctions = self.doc, [], self.f.voc.cue("list_and")
         for i, k, tag in words:
             start = i
             for t in range(i, k):
-                if doc[t].lower_ == "và" or doc[t].text in {",", "-"}:
+                if doc[t].lower_ in conjunctions or doc[t].text in {",", "-"}:
                     if t > start:
                         out.append((start, t, tag))
-                    out.append((t, t + 1, "C" if doc[t].lower_ == "và" else "CH"))
+                    out.append((t, t + 1, "C" if doc[t].lower_ in conjunctions else "CH"))
                     start = t + 1
             if start >= k:
                 continue
@@ -529,7 +534,7 @@ class NameReader:
                 j, seen_noun = k, seen_noun or tag in NOUNS
             elif token.text == "-" and i + 1 < len(doc) and is_cap(doc[i + 1]):  # "Vụ Kế hoạch - Tài chính"
                 j = k
-            elif token.lower_ == "và" and self.conjunction_goes_on(n):
+            elif token.lower_ in f.voc.cue("list_and") and self.conjunction_goes_on(n):
                 j, seen_noun, proper, enumerating = k, False, False, True
             elif token.text == "," and self.enumeration_ahead(n):
                 j, seen_noun, proper, enumerating = k, False, False, True
@@ -631,7 +636,7 @@ class NameReader:
             return False  # "Ban Chấp hành, Ban Thường vụ": two bodies; ", Đại tá": a rank
         for m in range(n + 1, min(len(self.words), n + 5)):
             token = self.doc[self.words[m][0]]
-            if token.lower_ == "và":
+            if token.lower_ in self.f.voc.cue("list_and"):
                 return m + 1 < len(self.words) and is_word(self.doc[self.words[m + 1][0]])
             if not is_word(token):
                 return False

@@ -378,8 +378,8 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
             j += 1
             while j < sentence.end and view[j]._.item.start < end:
                 j += 1
-        if j < sentence.end and (view[j]._.kind == "," or view[j].lower_ == "và") and j + 1 < sentence.end \
-                and _starts_addressee(passage, j + 1):
+        listed = j < sentence.end and (view[j]._.kind == "," or view[j].lower_ in voc.cue("list_and"))
+        if listed and j + 1 < sentence.end and _starts_addressee(passage, j + 1):
             j += 1
             continue
         break
@@ -416,7 +416,7 @@ def _ministries_by_field(passage: Passage, j: int) -> tuple[list[str], int] | No
         start = view[k - 1]._.item.end - len(written)
         keys.append(passage.entities.body(name, known.kind if known else "GovernmentBody",
                                           known.iri if known else None, Span(start, view[k - 1]._.item.end)))
-        if k < sentence.end and (view[k]._.kind == "," or view[k].lower_ == "và"):
+        if k < sentence.end and (view[k]._.kind == "," or view[k].lower_ in voc.cue("list_and")):
             k += 1
             continue
         break

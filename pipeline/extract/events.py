@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as DocSpan
@@ -180,6 +181,12 @@ class Course:
     def cues_in(self, segment: Sentence, role: str) -> list[DocSpan]:
         return [c for c in self.cues.within(segment.span.start, segment.span.end) if role in c._.cue.roles]
 
+    def side_after(self, cue: DocSpan) -> bool:
+        """A side named after the cue ("về phía Việt Nam"): the party it speaks for, not a topic."""
+        sides = self.voc.cue("side_word")
+        after = self.text[cue.end_char:cue.end_char + 1 + max(map(len, sides))].strip()
+        return after.startswith(tuple(sides))
+
     def tokens(self, segment: Sentence):
         return self.doc.char_span(segment.span.start, segment.span.end, alignment_mode="expand") or []
 
@@ -236,16 +243,17 @@ class Course:
     # -- location -------------------------------------------------------------------
     def location(self, segment: Sentence) -> str | None:
         tokens = [t for t in self.tokens(segment) if not t.is_space]
-        ends = self.voc.cue("location_end")
+        ends, conjunctions = self.voc.cue("location_end"), self.voc.cue("list_and")
         provinces = self.provinces
         for k, token in enumerate(tokens):
-            if token.lower_ != "tại" or k + 1 >= len(tokens):
+            if token.lower_ not in self.voc.cue("place_preposition") or k + 1 >= len(tokens):
                 continue
             if not any(is_cap(t) and is_word(t) for t in tokens[k + 1:k + 4]):
                 continue  # a place is named: "tại Hà Nội", "tại thủ đô Viêng Chăn", "tại hội trường Diên Hồng"
             j = k + 1
             while j < len(tokens) and (tokens[j].lower_ not in ends
-                                       or (tokens[j].lower_ == "và" and tokens[j + 1].i in provinces if j + 1 < len(tokens) else False)):
+                                       or (tokens[j].lower_ in conjunctions and tokens[j + 1].i in provinces
+                                           if j + 1 < len(tokens) else False)):
                 j += 1  # "tại các tỉnh Cà Mau và An Giang": "và" between places goes on
             if j + 1 < len(tokens) and tokens[j].text == ",":
                 province = provinces.get(tokens[j + 1].i)
@@ -267,7 +275,7 @@ class Course:
                 before = [m for m in mentions if m.end <= verb.start_char]
                 if not before:
                     continue
-                if verb.start > 0 and self.doc[verb.start - 1].lower_ == "đồng":
+                if verb.start > 0 and self.doc[verb.start - 1].lower_ in self.voc.cue("co_marker"):
                     return before[0].person, True  # "A và B đồng chủ trì": the first named co-chair
                 if self.adjacent(before[-1].end, verb.start_char):
                     return self.host(segment, before[-1].start) or before[-1].person, True
@@ -368,10 +376,11 @@ class Course:
         title = self.titles_by_end.get(mention.start - 1) or self.titles_by_end.get(mention.start)
         start = title.start_char if title is not None else mention.start
         before = fold(self.text[segment.span.start:start]).split()
-        if before[-1:] == ["của"]:
+        if before and before[-1] in self.voc.cue("possessive"):
             return True  # "chuyến thăm ... của Tổng thống A": spoken of, not present
-        if before[:1] and before[0] in self.voc.cue("topic_opener") and before[1:2] != ["phía"] \
-                and "," not in self.text[segment.span.start:mention.start]:
+        opens_topic = len(before) > 0 and before[0] in self.voc.cue("topic_opener")
+        names_side = len(before) > 1 and before[1] in self.voc.cue("side_word")  # "Về phía Việt Nam, ..."
+        if opens_topic and not names_side and "," not in self.text[segment.span.start:mention.start]:
             return True  # "Về chuyến thăm của A, ...": the topic of the sentence
         earlier = [m for m in mentions[:k] if m.person != mention.person]
         if not earlier:
@@ -386,8 +395,7 @@ class Course:
         text = self.text
         loc_start = text.find(location, segment.span.start) if location else -1
         loc_end = loc_start + len(location) if location else -1
-        topic_at = next((c.start_char for c in self.cues_in(segment, "topic_marker")
-                         if not text[c.end_char:c.end_char + 5].strip().startswith("phía")), None)
+        topic_at = next((c.start_char for c in self.cues_in(segment, "topic_marker") if not self.side_after(c)), None)
         attendance_at = [c.start_char for c in self.cues_in(segment, "attendance")]
         organise = self.voc.cue("organise_verb")
         organiser_at = next((c.start_char for c in self.cues.within(segment.span.start, segment.span.end)
@@ -402,7 +410,7 @@ class Course:
             after_attendance = any(a < body.start_char for a in attendance_at)
             if topic_at is not None and body.start_char > topic_at and not after_attendance:
                 continue
-            if previous == "của" and not self.of_the_event(body.start - 1):
+            if previous in self.voc.cue("possessive") and not self.of_the_event(body.start - 1):
                 continue  # "quyết định của Bộ Chính trị": the topic, not a party to the event
             if organisers and body not in organisers and body.start > 0 and fold(self.doc[body.start - 1].text) in event_words:
                 continue  # "Văn phòng Chính phủ tổ chức họp báo Chính phủ": the organiser is named
@@ -422,11 +430,13 @@ class Course:
         keys = []
         previous_end = None
         attendance = [c for c in self.cues_in(segment, "attendance")]
+        conjunctions = self.voc.cue("list_and")
+        separators = {",", *conjunctions, *(f", {c}" for c in conjunctions)}  # ",", "và", ", và"
         for body in self.bodies_in(segment):
             k = body.start
             if k > 0 and self.doc[k - 1].lower_ in self.voc.cue("plural_marker"):
                 k -= 1
-            listed = previous_end is not None and self.text[previous_end:body.start_char].strip() in {",", "và", ", và"}
+            listed = previous_end is not None and self.text[previous_end:body.start_char].strip() in separators
             led = any(c.end == k for c in attendance)
             if listed or led:
                 keys.extend(self.keys_of(body._.body))
@@ -455,7 +465,7 @@ class Course:
             head = None
             if nxt.lower_ == "do":
                 head = ""
-            elif nxt.lower_ == "của" and k + 4 < len(tokens) and is_cap(tokens[k + 4]) and \
+            elif nxt.lower_ in self.voc.cue("possessive") and k + 4 < len(tokens) and is_cap(tokens[k + 4]) and \
                     (k + 5 >= len(tokens) or not is_cap(tokens[k + 5])):
                 head = tokens[k + 4].text
             if head is None:
@@ -476,5 +486,12 @@ class Course:
         return [key] if key else [self.entities.register(body)]
 
     def topic(self, segment: Sentence) -> str | None:
-        m = re.search(r"(?<!\w)về\s+(.+?)(?:[.;]|$)", self.text[segment.span.start:segment.span.end])
+        m = _topic_pattern().search(self.text[segment.span.start:segment.span.end])
         return m.group(1).strip(" ,") if m else None
+
+
+@lru_cache(maxsize=1)
+def _topic_pattern() -> re.Pattern:
+    """The topic of an event: what is written after a topic word ("về") to the end of the clause."""
+    words = sorted(vocabulary().cue("topic_word"), key=lambda w: (-len(w), w))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})\s+(.+?)(?:[.;]|$)")

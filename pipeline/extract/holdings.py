@@ -205,6 +205,7 @@ def _names_before(sentence: Span, k: int) -> list[Item]:
     """The names of the list that ends last before view token k in its clause: "ông A",
     "các đồng chí B, C và D", passing over their appositions ("ông B, Phó Cục trưởng X,")."""
     view = sentence.doc
+    conjunctions = vocabulary().cue("list_and")
     names: list[Item] = []
     j = k - 1
     while j >= sentence.start and view[j]._.kind not in {";", "NAME"}:
@@ -213,7 +214,7 @@ def _names_before(sentence: Span, k: int) -> list[Item]:
         kind = view[j]._.kind
         if kind == "NAME":
             names.insert(0, view[j]._.item)
-        elif kind not in {",", "HON", "ROLE", "RANK", "TITLE"} and view[j].lower_ != "và":
+        elif kind not in {",", "HON", "ROLE", "RANK", "TITLE"} and view[j].lower_ not in conjunctions:
             break  # the names of the list, each with its posts in apposition ("A, Tỉnh ủy viên, và B, ...")
         j -= 1
     return names
@@ -306,6 +307,7 @@ def _split_items(sentence: Span, k: int) -> list[list[Token]]:
     """The items of the list that starts at view token k, up to the first token no list item has
     (a verb, "cùng", the next list's "các")."""
     view = sentence.doc
+    conjunctions = vocabulary().cue("list_and")
     tokens: list[Token] = []
     in_fields: set[int] = set()
     depth = 0
@@ -319,14 +321,15 @@ def _split_items(sentence: Span, k: int) -> list[list[Token]]:
             in_fields.update(range(k, field[1]))
             k = field[1]
             continue
-        if depth <= 0 and kind not in LIST_KINDS and token.lower_ != "và":
+        if depth <= 0 and kind not in LIST_KINDS and token.lower_ not in conjunctions:
             break
         tokens.append(token)
         k += 1
     separator = ";" if any(t._.kind == ";" for t in tokens) else ","
     items, current = [], []
     for token in tokens:
-        if token._.kind == separator or (separator == "," and token.lower_ == "và" and token.i not in in_fields):
+        conjunction = token.lower_ in conjunctions and token.i not in in_fields
+        if token._.kind == separator or (separator == "," and conjunction):
             items.append(current)
             current = []
         else:

@@ -162,7 +162,8 @@ class TitleFinder:
             end = k + n
             country = self.voc.countries[fold(doc[k:end].text)] if fold(doc[k:end].text) in \
                 self.voc.countries else self.places[k]._.place.name
-            station = self.places.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "tại" else None
+            at = end + 1 < len(doc) and doc[end].lower_ in self.voc.cue("place_preposition")
+            station = self.places.get(end + 1) if at else None
             if station is not None and station._.place.level in {"country", "province"}:
                 end = station.end  # "Đại sứ Pháp tại Việt Nam", "Tổng Lãnh sự Nhật Bản tại TP. Hồ Chí Minh"
             return end, country
