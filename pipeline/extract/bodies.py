@@ -133,7 +133,8 @@ class BodyFinder:
         previous = self.doc[i - 1]
         if not (is_cap(previous) and is_word(previous)) or previous.text.isupper() or previous.is_sent_start:
             return False  # "Tại Trung đoàn 48": a capitalised word opening the sentence is no name
-        return not any(end == i for k in range(max(0, i - 4), i) for end, _ in self.lookup.at("title_head", k))
+        return not any(end == i for k in range(max(0, i - 4), i)
+                       for label in ("title_head", "delegation") for end, _ in self.lookup.at(label, k))
 
     # -- the match at a token -------------------------------------------------------
     def inside_title_head(self, i: int) -> int | None:
@@ -244,12 +245,15 @@ class BodyFinder:
         Giang', 'UBND các huyện Sơn Tây, Sơn Hà, TX.Đức Phổ': one body per place. With a count
         word ("các", "hai") and no list: no body."""
         doc = self.doc
-        first = self.place(j + 1 if count else j)
+        units_end = self.units_before_a_list(j + 1) if count else None  # "các tỉnh, thành phố: A, B"
+        first = self.place(units_end if units_end else j + 1 if count else j)
         if first is None:
             return None
         level = first._.place.level
         unit = self.lookup.longest("unit", first.start)
         unit_text = doc[first.start:unit[0]].text if unit and unit[0] < first.end else None
+        if units_end:
+            unit_text = doc[j + 1:self.lookup.longest("unit", j + 1)[0]].text
         items = [(first.start, first.end, first._.place, first.text)]
         k = first.end
         while k + 1 < len(doc) and self.separator(k):
@@ -263,11 +267,25 @@ class BodyFinder:
         head = doc[i:j].text
         members = []
         for start, end, place, written in items:
-            if place.unit is None and unit_text and start != first.start:
-                written = f"{unit_text} {written}"  # "Sơn Hà" after "các huyện Sơn Tây": "huyện Sơn Hà"
+            if place.unit is None and unit_text and (start != first.start or units_end):
+                # "Sơn Hà" after "các huyện Sơn Tây": "huyện Sơn Hà"; a city by its own unit
+                own = self.voc.province_units.get(place.name) if written == place.name else None
+                written = f"{own or unit_text} {written}"
             members.append(Body(f"{head} {written}", kind, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
                                 place=place))
         return self.found(i, k, kind, members=tuple(members))
+
+    def units_before_a_list(self, k: int) -> int | None:
+        """Where the list starts after units shared out over it ("tỉnh, thành phố:"), or None."""
+        doc = self.doc
+        unit = self.lookup.longest("unit", k)
+        while unit:
+            k = unit[0]
+            if k + 1 < len(doc) and self.separator(k) and self.lookup.longest("unit", k + 1):
+                unit = self.lookup.longest("unit", k + 1)
+                continue
+            break
+        return k + 1 if k < len(doc) and doc[k].text == ":" else None
 
     def list_item(self, k: int, level: str, count: bool) -> tuple[int, int, Place, str] | None:
         """The next place of a list of places of one level: a province named alone after
@@ -303,8 +321,8 @@ class BodyFinder:
             return self.found(i, end, head.kind)
         if j >= len(doc) or not is_cap(doc[j]) or not is_word(doc[j]):
             return None
-        if head.naming != "person" and name_starts(doc, j):
-            return None  # "Báo cáo viên Lê Văn A": a person follows the head
+        if head.naming != "person" and name_starts(doc, j) and self.places.get(j) is None:
+            return None  # "Báo cáo viên Lê Văn A": a person follows the head; but "Hàn Quốc" is a place
         parent = self.lookup.longest("body", j)
         if parent and head.naming == "proper":
             return self.found(i, parent[0], head.kind)  # "Thanh tra Bộ Y tế", "Văn phòng Bộ Công an"
@@ -327,7 +345,9 @@ class BodyFinder:
         doc = self.doc
         places = self.place_chain(j)
         if places and (self.after_title or not self.continues_lower(j + places)):
-            return j + places  # "Cục Hải quan Hà Nội"; after a title, "Hạ viện Australia" and a name
+            # "Cục Hải quan Hà Nội"; after a title, "Hạ viện Australia" and a name; "Nhóm Nghị sĩ hữu
+            # nghị Hàn Quốc - Việt Nam"
+            return self.bilateral_end(j + places)
         if person_named:  # "Bệnh viện Bạch Mai Đào Xuân Cơ": up to the next person's name
             run = cap_run(doc, j, 7)
             split = name_split(doc, j, run)
@@ -339,6 +359,13 @@ class BodyFinder:
     def continues_lower(self, j: int) -> bool:
         doc = self.doc
         return j < len(doc) and is_word(doc[j]) and not is_cap(doc[j]) and not self.cue("body_name_stop", j)
+
+    def bilateral_end(self, k: int) -> int:
+        """After a place at k: 'Ủy ban Hợp tác Việt Nam - Nhật Bản', 'Nhật - Việt': a dash, another."""
+        doc = self.doc
+        while k + 1 < len(doc) and doc[k].text == "-" and is_cap(doc[k + 1]):
+            k = k + 1 + max(1, self.place_chain(k + 1))
+        return k
 
     def place_chain(self, j: int) -> int:
         """Tokens of the places and countries written one after another at j ("Việt Nam Hải Phòng")."""
@@ -604,11 +631,7 @@ class NameReader:
             and not self.f.cue("region_word", i - 1)
 
     def bilateral(self, k: int) -> int:
-        """'Ủy ban Hợp tác Việt Nam - Nhật Bản', 'Nhật - Việt': a place, a dash, another."""
-        doc = self.doc
-        while k + 1 < len(doc) and doc[k].text == "-" and is_cap(doc[k + 1]):
-            k = k + 1 + max(1, self.f.place_chain(k + 1))
-        return k
+        return self.f.bilateral_end(k)
 
     def conjunction_goes_on(self, n: int) -> bool:
         """'và' joins two parts of the name: before a capitalised word that opens no other body

@@ -361,6 +361,10 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
         if view[j]._.kind in {"TITLE", "RANK"} and j + 1 < sentence.end and view[j + 1]._.kind in {"NAME", "RANK", "HON"}:
             j += 1  # "giao Phó Chủ tịch UBND tỉnh A": the person after the title
             continue
+        if view[j]._.kind == "TITLE" and j + 1 < sentence.end and view[j + 1]._.kind == "BODY" \
+                and view[j + 1]._.item.data.members:
+            j += 1  # "yêu cầu Chủ tịch UBND các tỉnh: A, B": the bodies of the heads addressed
+            continue
         token = view[j]
         ministries = _ministries_by_field(passage, j)
         if ministries:

@@ -61,14 +61,16 @@ class TitleFinder:
 
     def title_at(self, i: int, found: list[tuple[int, int, Title]]) -> tuple[int, int, Title] | None:
         doc = self.doc
-        if not is_cap(doc[i]) or i in self.inside_bodies or self.inside_name(i, found):
+        if i in self.inside_bodies or self.inside_name(i, found):
             return None
         best = None
         for k, head in self.lookup.at("head", i):
+            if not is_cap(doc[i]) and not self.voc.titles[head].lower_case:
+                continue
             candidate = self.with_body(i, k, self.voc.titles[head])
             if candidate and (best is None or candidate[1] > best[1]):
                 best = candidate
-        deputy = self.deputy_of(i)
+        deputy = self.deputy_of(i) if is_cap(doc[i]) else None
         if deputy and (best is None or deputy[1] > best[1]):
             best = deputy
         if best is None:

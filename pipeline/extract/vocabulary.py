@@ -35,6 +35,7 @@ class TitleEntry:
     body_head: str | None
     level: str
     unique: bool = True  # one holder at a time ("Tổng Bí thư"), not many ("Ủy viên Bộ Chính trị")
+    lower_case: bool = False  # read in lower case too ("nghị sĩ A")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Vocabulary:
     bodies: dict[str, Body] = field(default_factory=dict)  # folded label -> body
     body_labels: list[str] = field(default_factory=list)  # every label as written, abbreviated forms too
     provinces: dict[str, str] = field(default_factory=dict)  # folded written form -> canonical name
+    province_units: dict[str, str] = field(default_factory=dict)  # canonical name -> its unit ("tỉnh", "thành phố")
     cities: set[str] = field(default_factory=set)  # canonical names of the provinces that are cities run by the centre
     countries: dict[str, str] = field(default_factory=dict)  # folded written form -> name as written
     units: dict[str, str] = field(default_factory=dict)  # folded unit -> level
@@ -145,6 +147,7 @@ def _load_places(voc: Vocabulary) -> None:
         name = normalize_text(row["name"])
         if voc.units.get(fold(row.get("kind"))) == "city":  # "thành phố Hà Nội"
             voc.cities.add(name)
+        voc.province_units[name] = normalize_text(row["kind"])
         for written in [name, *_split(row.get("alt_names"))]:
             voc.provinces[fold(written)] = name
     for row in read_tsv("vocab", "countries.tsv"):
@@ -184,7 +187,8 @@ def vocabulary() -> Vocabulary:
 def _load_words(voc: Vocabulary) -> None:
     for row in read_tsv("vocab", "titles.tsv"):
         entry = TitleEntry(normalize_text(row["title"]), row["body"], normalize_text(row["default_body"]) or None,
-                           normalize_text(row["body_head"]) or None, row["level"], row.get("holders") != "many")
+                           normalize_text(row["body_head"]) or None, row["level"], row.get("holders") != "many",
+                           row.get("lower_case") == "yes")
         voc.titles[fold(entry.title)] = entry
     for row in read_tsv("vocab", "honorifics.tsv"):
         style = Style(normalize_text(row["word"]), row["kind"], row["pronoun"] == "yes")

@@ -349,3 +349,20 @@ def test_a_body_addressed_by_its_short_name_before_its_full_name_is_one_body():
             "Ông Mạc Văn Bình, Chi cục trưởng Chi cục Kiểm lâm tỉnh Gia Lai, cho biết đã cử người.")
     assert set(f.organizations) == {"UBND tỉnh Gia Lai", "Chi cục Kiểm lâm tỉnh Gia Lai"}
     assert f.directives == [("Kha Văn Sơn", "yêu cầu", "Chi cục Kiểm lâm tỉnh Gia Lai")]
+
+
+def test_a_dispatch_to_the_chairs_of_listed_provinces_and_cities_addresses_their_committees():
+    f = run("Thủ tướng Kiều Văn Đông yêu cầu Chủ tịch UBND các tỉnh, thành phố: Quảng Trị, Thừa Thiên Huế, "
+            "Đà Nẵng tập trung sơ tán người dân.", published=dt.date(2023, 11, 14))
+    bodies = ["UBND tỉnh Quảng Trị", "UBND tỉnh Thừa Thiên Huế", "UBND thành phố Đà Nẵng"]
+    assert f.organizations == bodies
+    assert f.directives == [("Kiều Văn Đông", "yêu cầu", body) for body in bodies]
+
+
+def test_a_foreign_parliamentary_group_and_its_members_in_lower_case():
+    f = run("Phó Chủ tịch Quốc hội Ứng Thị Bình tiếp Đoàn Nhóm Nghị sĩ hữu nghị Hàn Quốc - Việt Nam do nghị sĩ "
+            "Park Min-jun dẫn đầu. Cùng đi có nghị sĩ Quốc hội Hàn Quốc Kim Ji-hye.")
+    assert f.persons == ["Ứng Thị Bình", "Park Min-jun", "Kim Ji-hye"]
+    assert set(f.organizations) == {"Quốc hội", "Nhóm Nghị sĩ hữu nghị Hàn Quốc - Việt Nam", "Quốc hội Hàn Quốc"}
+    assert f.positions == {("Ứng Thị Bình", "Phó Chủ tịch Quốc hội", "Quốc hội"), ("Park Min-jun", "nghị sĩ", None),
+                           ("Kim Ji-hye", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc")}
