@@ -313,6 +313,8 @@ class BodyFinder:
             return None
         j, written = head_match
         head = self.voc.org_heads[written]
+        if head.naming == "none":
+            return self.found(i, j, head.kind)  # "HĐXX": the head is the name
         if self.lookup.longest("unit", j) or self.place(j) is not None:
             return self.with_place(i, j, head)  # "Thanh tra tỉnh", "Công an huyện Sa Thầy"
         if head.naming == "numbered" and j < len(doc) and doc[j].text.isdigit():

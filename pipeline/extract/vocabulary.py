@@ -54,7 +54,7 @@ class Head:
     head: str
     kind: str  # ontology class local name
     local: bool  # takes a province or commune after it ("UBND tỉnh X")
-    naming: str  # proper | numbered | person | field
+    naming: str  # proper | numbered | person | field | none
     level: str | None  # the level of place the head implies ("Tỉnh ủy": province)
 
 

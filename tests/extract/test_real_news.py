@@ -366,3 +366,10 @@ def test_a_foreign_parliamentary_group_and_its_members_in_lower_case():
     assert set(f.organizations) == {"Quốc hội", "Nhóm Nghị sĩ hữu nghị Hàn Quốc - Việt Nam", "Quốc hội Hàn Quốc"}
     assert f.positions == {("Ứng Thị Bình", "Phó Chủ tịch Quốc hội", "Quốc hội"), ("Park Min-jun", "nghị sĩ", None),
                            ("Kim Ji-hye", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc")}
+
+
+def test_a_high_court_its_procuracy_and_the_panel_asked():
+    f = run("TAND cấp cao tại Đà Nẵng mở phiên tòa phúc thẩm. Đại diện VKSND cấp cao tại Đà Nẵng đề nghị HĐXX "
+            "không chấp nhận kháng cáo.")
+    assert set(f.organizations) == {"TAND cấp cao tại Đà Nẵng", "VKSND cấp cao tại Đà Nẵng", "HĐXX"}
+    assert f.directives == [("VKSND cấp cao tại Đà Nẵng", "đề nghị", "HĐXX")]
