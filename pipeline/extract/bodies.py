@@ -575,7 +575,7 @@ class NameReader:
                 if unit and tag in NOUNS | {"X"}:
                     return unit[0]  # "Cục Thuế tỉnh": a unit without its place ends the name
                 stops = f.voc.cue("body_name_stop")
-                if not is_word(token) or fold(doc[i:k].text) in stops or f.lookup.at("verb", i) \
+                if not is_word(token) or fold(doc[i:k].text) in stops or self.verb_at(i, k) \
                         or (token.lower_ in stops and tag not in NOUNS):  # "dự án" is a noun, "dự" alone no name's
                     return j
                 if tag not in NOUNS | {"V", "A"}:
@@ -616,6 +616,10 @@ class NameReader:
             return i  # "... Tập đoàn Vingroup Phí Việt Thông", a title after the name; but "Đồn
             # Biên phòng Lý Sơn": two words alone that start like a name are the place's
         return None
+
+    def verb_at(self, i: int, k: int) -> bool:
+        """A verb of saying or asking is the word at i..k ("giao", but not the "giao" of "giao thông")."""
+        return any(end >= k or ends_word(self.doc, end) for end, _ in self.f.lookup.at("verb", i))
 
     def capitalised_soon(self, n: int) -> bool:
         """One of the next two words is capitalised, or a unit with its place."""

@@ -56,7 +56,9 @@ class PlaceContext:
         return self._last(before, level, strong_only=True) or self._last(before, level, strong_only=False)
 
     def _last(self, before: int, level: str, strong_only: bool) -> str | None:
-        province = None  # for a city: the last province, where no city is written
+        # for a city: a city run by the centre named before ("UBND TP" after "TP.HCM", though "TP.
+        # Thủ Đức" came between), else the last city inside a province, else the last province
+        province = inner_city = None
         for k in range(before - 1, -1, -1):
             lvl, name, unit, strong = self.entries[k]
             if strong_only and not strong:
@@ -64,11 +66,13 @@ class PlaceContext:
             if level != "city":
                 if lvl == level:
                     return name
-            elif vocabulary().units.get(unit) == "city" or (lvl == "province" and name in vocabulary().cities):
+            elif lvl == "province" and name in vocabulary().cities:
                 return name
+            elif inner_city is None and vocabulary().units.get(unit) == "city":
+                inner_city = name
             elif province is None and lvl == "province":
                 province = name
-        return province
+        return inner_city or province
 
 
 @dataclass

@@ -373,3 +373,15 @@ def test_a_high_court_its_procuracy_and_the_panel_asked():
             "không chấp nhận kháng cáo.")
     assert set(f.organizations) == {"TAND cấp cao tại Đà Nẵng", "VKSND cấp cao tại Đà Nẵng", "HĐXX"}
     assert f.directives == [("VKSND cấp cao tại Đà Nẵng", "đề nghị", "HĐXX")]
+
+
+def test_the_city_committee_written_bare_is_the_centrally_run_citys():
+    f = run("Sáng 5/3, Chủ tịch UBND TP.HCM Khưu Văn Đạt khảo sát quận 8 và TP. Thủ Đức. Cùng đi có Phó Chủ tịch "
+            "UBND TP Lâm Ngọc Hải; Giám đốc Ban Quản lý dự án giao thông TP Mạch Tấn Phát.", published=PUBLISHED)
+    assert f.persons == ["Khưu Văn Đạt", "Lâm Ngọc Hải", "Mạch Tấn Phát"]
+    assert f.positions == {
+        ("Khưu Văn Đạt", "Chủ tịch UBND TP.HCM", "UBND TP Hồ Chí Minh"),
+        ("Lâm Ngọc Hải", "Phó Chủ tịch UBND TP Hồ Chí Minh", "UBND TP Hồ Chí Minh"),
+        ("Mạch Tấn Phát", "Giám đốc Ban Quản lý dự án giao thông TP Hồ Chí Minh",
+         "Ban Quản lý dự án giao thông TP Hồ Chí Minh"),
+    }
