@@ -65,7 +65,7 @@ def _slug(text: str) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """`fold(text)` with the abbreviations of abbreviations.tsv spelled out."""
-    return fold(resources.abbreviations(fold)(text))
+    return fold(resources.abbreviations(fold, before_numbers=True)(text))
 
 
 def person_key(name: str) -> str:

@@ -60,8 +60,10 @@ def syllables(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for m in SYLLABLE.finditer(text, start, len(text) if end is None else end):
         s, e, t = m.start(), m.end(), m.group()
         unit = next((u for u in before_name if t.startswith(u) and len(t) > len(u)), None)
-        if unit and t[len(unit)].isupper() and not t[len(unit):].rstrip(".").isupper():
-            out.append((s, s + len(unit)))  # "H.Sa Thầy", "TP.Kon Tum": the unit, then the name
+        after = t[len(unit):] if unit else ""
+        if unit and (after[0].isupper() and not after.rstrip(".").isupper() or after.isdigit()):
+            out.append((s, s + len(unit)))  # "H.Sa Thầy", "TP.Kon Tum", "Q.8": the unit, then the name
+
             s, t = s + len(unit), t[len(unit):]
         if t.endswith(".") and len(t) > 1 and fold(t) not in keep:
             out.extend([(s, e - 1), (e - 1, e)])

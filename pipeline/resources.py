@@ -64,10 +64,12 @@ def read_tsv(*parts: str) -> tuple[dict[str, str], ...]:
 
 
 @lru_cache(maxsize=None)
-def abbreviations(fold: Callable[[str], str]) -> Callable[[str], str]:
+def abbreviations(fold: Callable[[str], str], before_numbers: bool = False) -> Callable[[str], str]:
     """A function that folds a name with `fold` and spells out the abbreviations of
     vocab/abbreviations.tsv, each in its context (see the file's header): "UBND H.Sa Thầy"
-    and "Ủy ban nhân dân huyện Sa Thầy" give one string."""
+    and "Ủy ban nhân dân huyện Sa Thầy" give one string. With `before_numbers`, a unit is
+    spelled out before a number too ("Q.8": "quận 8"), as the identity of a body needs; the
+    gold format's scorer leaves it."""
     rows = read_tsv("vocab", "abbreviations.tsv")
     by_context: dict[str, dict[str, str]] = {"word": {}, "as_written": {}, "before_name": {}}
     for row in rows:
@@ -75,14 +77,15 @@ def abbreviations(fold: Callable[[str], str]) -> Callable[[str], str]:
     words = {fold(k): fold(v) for k, v in by_context["word"].items()}
     word_pattern = _alternatives(words, r"(?<![\w.&-])", r"(?![\w&])")
     written_pattern = _alternatives(by_context["as_written"], r"(?<![\w.])", r"(?!\w)")
-    unit_pattern = _alternatives(by_context["before_name"], r"(?<![\w.])", r"\s*(?=[^\W\d_])")
+    unit_pattern = _alternatives(by_context["before_name"], r"(?<![\w.])",
+                                 r"\s*(?=[^\W_])" if before_numbers else r"\s*(?=[^\W\d_])")
     longer = re.compile(word_pattern.pattern, re.IGNORECASE) if word_pattern else None
 
     def unit(m: re.Match) -> str:
         whole = longer.match(m.string, m.start()) if longer else None
         if whole and whole.end() > m.end():  # "TP. HCM" is the city itself, a longer abbreviation
             return m.group(0)
-        if m.string[m.end()].isupper():
+        if m.string[m.end()].isupper() or (before_numbers and m.string[m.end()].isdigit()):
             return by_context["before_name"][m.group(1)] + " "
         return m.group(0)
 

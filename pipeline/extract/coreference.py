@@ -86,7 +86,11 @@ class Resolver:
         body = title.body
         if body is None:
             return None
-        key = self.entities.org_by_name.get(body.reference or "") or self.entities.org_by_name.get(org_key(body.name))
+        name = body.name
+        if body.needs_place:  # "Chủ tịch UBND TP" for the holder of "Chủ tịch UBND TP.HCM"
+            place = self.entities.places.at(body.needs_place, body.start)
+            name = f"{body.name} {place}" if place else name
+        key = self.entities.org_by_name.get(body.reference or "") or self.entities.org_by_name.get(org_key(name))
         head = fold(title.head)
         return self.most_recent([p.person for p in self.positions
                                  if key and p.organization == key and fold(p.title).startswith(head + " ")])

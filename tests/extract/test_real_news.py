@@ -385,3 +385,10 @@ def test_the_city_committee_written_bare_is_the_centrally_run_citys():
         ("Mạch Tấn Phát", "Giám đốc Ban Quản lý dự án giao thông TP Hồ Chí Minh",
          "Ban Quản lý dự án giao thông TP Hồ Chí Minh"),
     }
+
+
+def test_a_district_written_q_dot_number_and_the_city_chair_by_his_bare_title():
+    f = run("Sáng 5/3, Chủ tịch UBND TP.HCM Khưu Văn Đạt làm việc với UBND quận 8. Chủ tịch UBND TP yêu cầu "
+            "UBND Q.8 công khai phương án bồi thường; đề nghị Quận ủy Q.8 chỉ đạo vận động.", published=PUBLISHED)
+    assert set(f.organizations) == {"UBND TP.HCM", "UBND quận 8", "Quận ủy Q.8"}
+    assert f.directives == [("Khưu Văn Đạt", "yêu cầu", "UBND quận 8"), ("Khưu Văn Đạt", "đề nghị", "Quận ủy Q.8")]
