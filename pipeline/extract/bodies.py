@@ -89,6 +89,7 @@ class BodyFinder:
         for s in self.places.values():
             self.places_ending.setdefault(s.end, []).append(s)
         self.after_title = False  # the body being read follows a title's head
+        self.holder_before = False  # ... whose holder is named before it ("A, Giám đốc Công ty X")
         self.addressed = False  # the body being read follows a directive's verb
 
     # -- helpers ------------------------------------------------------------------
@@ -305,7 +306,12 @@ class BodyFinder:
     # -- generic bodies ---------------------------------------------------------------
     def generic(self, i: int) -> Found | None:
         doc = self.doc
-        self.after_title = any(end == i for k in range(max(0, i - 5), i) for end, _ in self.lookup.at("title_head", k))
+        title_start = next((k for k in range(max(0, i - 5), i) for end, _ in self.lookup.at("title_head", k)
+                            if end == i), None)
+        self.after_title = title_start is not None
+        # "A, Giám đốc Công ty X": the holder is named before the post, no name follows the body
+        self.holder_before = title_start is not None and title_start >= 2 and doc[title_start - 1].text == "," \
+            and is_cap(doc[title_start - 2]) and is_word(doc[title_start - 2])
         if self.inside_name(i) or self.lookup.longest("venue", i) or self.after_unit(i):
             return None  # a name, not a body; "Trung tâm Hội nghị tỉnh" is a building; "TP. Hội An"
         head_match = self.lookup.longest("generic_head", i)
@@ -551,7 +557,7 @@ class NameReader:
                             None)
                 if stop is not None:
                     return stop
-                if seen_noun and lowered and f.after_title and self.holder_name_at(i):
+                if seen_noun and lowered and f.after_title and not f.holder_before and self.holder_name_at(i):
                     return i  # "Cục trưởng Cục Quản lý Khám, chữa bệnh Ninh Minh Châu": the post's holder
                 # a proper name: a later capitalised word, or one whose every syllable is ("Đông Bắc", not
                 # "Quản lý")
@@ -612,7 +618,8 @@ class NameReader:
             # a title, a name follows its body: "Phó Chủ tịch Thượng viện Chile Rodrigo ..."
         if tail:
             return self.bilateral(after)
-        if f.lookup.at("title_head", i) or name_starts(doc, i) and (cap_run(doc, i, 6) >= 3 or f.after_title):
+        if f.lookup.at("title_head", i) or name_starts(doc, i) and (cap_run(doc, i, 6) >= 3
+                                                                    or f.after_title and not f.holder_before):
             return i  # "... Tập đoàn Vingroup Phí Việt Thông", a title after the name; but "Đồn
             # Biên phòng Lý Sơn": two words alone that start like a name are the place's
         return None
@@ -641,13 +648,16 @@ class NameReader:
 
     def conjunction_goes_on(self, n: int) -> bool:
         """'và' joins two parts of the name: before a capitalised word that opens no other body
-        or title ("Sức khỏe và Đời sống"), or within an enumeration ("khiếu nại, tố cáo và thanh tra")."""
+        or title ("Sức khỏe và Đời sống"), inside a field ("khoa học và công nghệ"), or within an
+        enumeration ("khiếu nại, tố cáo và thanh tra")."""
         if n + 1 >= len(self.words):
             return False
         i = self.words[n + 1][0]
         token = self.doc[i]
         if is_cap(token):
             return not self.f.starts_body_or_title(i)
+        if n and any(end > i for end, _ in self.f.lookup.at("field", self.words[n - 1][0])):
+            return True  # "Quỹ Phát triển khoa học và công nghệ quốc gia": a field of two parts
         return any(self.doc[w[0]].text == "," for w in self.words[max(0, n - 4):n])
 
     def enumeration_ahead(self, n: int) -> bool:

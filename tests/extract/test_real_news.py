@@ -392,3 +392,13 @@ def test_a_district_written_q_dot_number_and_the_city_chair_by_his_bare_title():
             "UBND Q.8 công khai phương án bồi thường; đề nghị Quận ủy Q.8 chỉ đạo vận động.", published=PUBLISHED)
     assert set(f.organizations) == {"UBND TP.HCM", "UBND quận 8", "Quận ủy Q.8"}
     assert f.directives == [("Khưu Văn Đạt", "yêu cầu", "UBND quận 8"), ("Khưu Văn Đạt", "đề nghị", "Quận ủy Q.8")]
+
+
+def test_a_company_named_like_a_person_after_its_director_and_a_fund_named_by_a_field():
+    f = run("Bị cáo Lạc Văn Sủng, Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong, kháng cáo. "
+            "Quỹ Phát triển khoa học và công nghệ quốc gia sẽ hỗ trợ.")
+    assert f.persons == ["Lạc Văn Sủng"]
+    assert set(f.organizations) == {"Công ty TNHH Đầu tư Bất động sản Hòa Phong",
+                                    "Quỹ Phát triển khoa học và công nghệ quốc gia"}
+    assert f.positions == {("Lạc Văn Sủng", "Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong",
+                            "Công ty TNHH Đầu tư Bất động sản Hòa Phong")}
