@@ -72,7 +72,7 @@ class PlaceChunker:
         if not run:
             return None
         if level == "city" and run >= 3 and doc[j].text in self.voc.surnames:
-            return None  # "... giao thông TP Mạch Tấn Lực": the city ends a body's name, a person follows
+            return None  # "... giao thông TP Mạch Văn Bền": the city ends a body's name, a person follows
         return i, j + run, Place(doc[j:j + run].text, "district" if level == "city" else level, written)
 
     def _province(self, doc: Doc, lookup: Lookup, i: int) -> tuple[int, int, Place] | None:
