@@ -199,6 +199,10 @@ def _parser() -> argparse.ArgumentParser:
                        "new construction (see the README).")
     p.add_argument("text", metavar="TEXT_OR_FILE", help="a sentence or a few, or an article file")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD", help="the publication date to assume")
+
+    sub.add_parser("pipes", help="list the extraction components in order, with what each reads and writes",
+                   description="The components of pipeline/config.cfg in the order they run, with the Doc and "
+                   "Span attributes each requires and assigns (spaCy's analyze_pipes), and any problem found.")
     return parser
 
 
@@ -424,7 +428,23 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"explain": cmd_explain, "build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval,
+def cmd_pipes(args) -> int:
+    from .extract import register_extensions  # noqa: F401  (the extensions the components declare)
+    from .language import vietnamese_pipeline
+
+    analysis = vietnamese_pipeline().analyze_pipes(pretty=False)
+    for name, data in analysis["summary"].items():
+        print(name)
+        for key in ("requires", "assigns"):
+            if data[key]:
+                print(f"  {key:8} {', '.join(data[key])}")
+    problems = {name: missing for name, missing in analysis["problems"].items() if missing}
+    for name, missing in problems.items():
+        print(f"problem: {name} requires {', '.join(missing)}, which no component before it assigns")
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+COMMANDS = {"pipes": cmd_pipes, "explain": cmd_explain, "build": cmd_build, "validate": cmd_validate, "facts": cmd_facts, "eval": cmd_eval,
             "load": cmd_load, "query": cmd_query, "serve": cmd_serve}
 
 

@@ -225,3 +225,30 @@ def test_an_empty_graph_file_does_not_validate(tmp_path):
     empty.write_bytes(b"")  # what a crash used to leave
     result = govkg("validate", empty)
     assert result.returncode == 1 and "the graph is empty" in result.stdout
+
+
+def test_pipes_lists_the_components_in_order_with_no_problem():
+    done = govkg("pipes")
+    assert done.returncode == 0, done.stderr
+    names = [line for line in done.stdout.splitlines() if line and not line.startswith(" ")]
+    assert names[0] == "sentences" and names[-1] == "finalize" and names.index("view") < names.index("holdings")
+    assert "problem" not in done.stdout
+
+
+def test_explain_a_sentence_and_an_article_file(tmp_path):
+    done = govkg("explain", "Phó Thủ tướng Kiều Văn Đông dự.")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "[TITLE Phó Thủ tướng] [NAME Kiều Văn Đông] [CUE:event dự] ."
+    assert "  post        Kiều Văn Đông | Phó Thủ tướng | Chính phủ" in done.stdout.splitlines()
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD, encoding="utf-8")
+    done = govkg("explain", str(article), "--published", "2025-11-14")
+    assert done.returncode == 0, done.stderr
+    assert "event       meeting 2025-11-14" in done.stdout
+
+
+def test_explain_names_a_file_it_cannot_read(tmp_path):
+    broken = tmp_path / "broken.txt.gz"
+    broken.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    done = govkg("explain", str(broken))
+    assert done.returncode == 2 and "broken.txt.gz" in done.stderr and "gzip" in done.stderr
