@@ -402,3 +402,11 @@ def test_a_company_named_like_a_person_after_its_director_and_a_fund_named_by_a_
                                     "Quỹ Phát triển khoa học và công nghệ quốc gia"}
     assert f.positions == {("Lạc Văn Sủng", "Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong",
                             "Công ty TNHH Đầu tư Bất động sản Hòa Phong")}
+
+
+def test_a_title_shared_over_a_comma_list():
+    f = run("Cùng đi có các nghị sĩ Quốc hội Hàn Quốc Kim Ji-hye, Lee Min-su và Đại sứ Hàn Quốc Yoon Sang-hoon.")
+    assert f.persons == ["Kim Ji-hye", "Lee Min-su", "Yoon Sang-hoon"]
+    assert f.positions == {("Kim Ji-hye", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc"),
+                           ("Lee Min-su", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc"),
+                           ("Yoon Sang-hoon", "Đại sứ Hàn Quốc", None)}
