@@ -108,8 +108,11 @@ def open_event(match: Match, openings: Openings) -> None:
 @actions.register("visit_body")
 def visit_body(match: Match, openings: Openings) -> None:
     """'Thăm Đồn Biên phòng X, ...', 'Tại Trung đoàn 48, ...' opening a sentence: the event of its
-    course goes to that body (the first named: those after it in apposition are its parents)."""
-    if match.start == match.sentence.start:
+    course goes to that body (the first named: those after it in apposition are its parents);
+    with `organisers`, every body of the role organises the event ("do A phối hợp với B tổ chức")."""
+    if match.construction.params.get("organisers"):
+        openings.visited.extend(t._.item for t in match.role("body") if t._.kind == "BODY")
+    elif match.start == match.sentence.start:
         openings.visited.append(match.first("body")._.item)
 
 

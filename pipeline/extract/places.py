@@ -2,7 +2,8 @@
 
 "tỉnh Lào Cai" (a province), "thành phố Cần Thơ" (a city run by the centre: a province),
 "TP. Trà Vinh" (a city inside a province: a district), "H.Sa Thầy", "quận Ba Đình",
-"xã Đồng Đăng", "Quận 1", and provinces and countries named alone ("Lào Cai", "Lào").
+"xã Đồng Đăng", "Quận 1", provinces and countries named alone ("Lào Cai", "Lào"), and
+regions ("Tây Nguyên", "Đông Nam Bộ").
 A province's name inside a run of capitalised words is part of a person's name
 ("Lã Thị Hà Giang"), and so is a long one that starts with a family name and has no
 unit before it ("tư tưởng Hồ Chí Minh").
@@ -27,7 +28,8 @@ class PlaceChunker:
         voc = vocabulary()
         self.voc = voc
         self.table = PhraseTable(nlp.vocab, {"unit": list(voc.units), "province": list(voc.provinces),
-                                             "country": list(voc.countries)}, cased=("province", "country"))
+                                             "country": list(voc.countries), "region": list(voc.regions)},
+                                 cased=("province", "country", "region"))
 
     def __call__(self, doc: Doc) -> Doc:
         lookup = self.table(doc)
@@ -45,7 +47,15 @@ class PlaceChunker:
     def place_at(self, doc: Doc, lookup: Lookup, i: int) -> tuple[int, int, Place] | None:
         if not is_word(doc[i]):
             return None
-        return self._with_unit(doc, lookup, i) or self._province(doc, lookup, i) or self._country(doc, lookup, i)
+        return self._with_unit(doc, lookup, i) or self._region(doc, lookup, i) or self._province(doc, lookup, i) \
+            or self._country(doc, lookup, i)
+
+    def _region(self, doc: Doc, lookup: Lookup, i: int) -> tuple[int, int, Place] | None:
+        """'Tây Nguyên', 'Đông Nam Bộ': a region, whatever names start like it."""
+        found = lookup.longest("region", i)
+        if not found or not is_cap(doc[i]) or not ends_word(doc, found[0]):
+            return None
+        return i, found[0], Place(self.voc.regions[found[1]], "region")
 
     def _with_unit(self, doc: Doc, lookup: Lookup, i: int) -> tuple[int, int, Place] | None:
         unit = lookup.longest("unit", i)

@@ -64,6 +64,7 @@ class Vocabulary:
     body_labels: list[str] = field(default_factory=list)  # every label as written, abbreviated forms too
     provinces: dict[str, str] = field(default_factory=dict)  # folded written form -> canonical name
     province_units: dict[str, str] = field(default_factory=dict)  # canonical name -> its unit ("tỉnh", "thành phố")
+    regions: dict[str, str] = field(default_factory=dict)  # folded written form -> region's name
     cities: set[str] = field(default_factory=set)  # canonical names of the provinces that are cities run by the centre
     countries: dict[str, str] = field(default_factory=dict)  # folded written form -> name as written
     units: dict[str, str] = field(default_factory=dict)  # folded unit -> level
@@ -150,6 +151,9 @@ def _load_places(voc: Vocabulary) -> None:
         voc.province_units[name] = normalize_text(row["kind"])
         for written in [name, *_split(row.get("alt_names"))]:
             voc.provinces[fold(written)] = name
+    for row in read_tsv("vocab", "regions.tsv"):
+        for written in [row["name"], *_split(row.get("alt_names"))]:
+            voc.regions[fold(written)] = normalize_text(row["name"])
     for row in read_tsv("vocab", "countries.tsv"):
         name = normalize_text(row["name"])
         for written in [name, row.get("long_name") or "", *_split(row.get("alt_names"))]:

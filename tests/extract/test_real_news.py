@@ -410,3 +410,13 @@ def test_a_title_shared_over_a_comma_list():
     assert f.positions == {("Kim Ji-hye", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc"),
                            ("Lee Min-su", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc"),
                            ("Yoon Sang-hoon", "Đại sứ Hàn Quốc", None)}
+
+
+def test_the_bodies_that_organise_an_event_and_regions_that_are_no_persons():
+    f = run("Sáng 5/3, tại TP. Pleiku, Thủ tướng Kiều Văn Đông chủ trì hội nghị về cà phê. Hội nghị do Ban Chỉ đạo "
+            "Tây Nguyên phối hợp với Bộ Tài chính tổ chức. \\"Rừng là mái nhà của cả Tây Nguyên và Đông Nam Bộ\\", "
+            "Thủ tướng nói.", published=PUBLISHED)
+    assert f.persons == ["Kiều Văn Đông"]
+    (event,) = f.events
+    assert f.name(event.chair) == "Kiều Văn Đông" and event.participants == []
+    assert [f.name(o) for o in event.organizations] == ["Ban Chỉ đạo Tây Nguyên", "Bộ Tài chính"]
