@@ -414,7 +414,7 @@ def test_a_title_shared_over_a_comma_list():
 
 def test_the_bodies_that_organise_an_event_and_regions_that_are_no_persons():
     f = run("Sáng 5/3, tại TP. Pleiku, Thủ tướng Kiều Văn Đông chủ trì hội nghị về cà phê. Hội nghị do Ban Chỉ đạo "
-            "Tây Nguyên phối hợp với Bộ Tài chính tổ chức. \\"Rừng là mái nhà của cả Tây Nguyên và Đông Nam Bộ\\", "
+            'Tây Nguyên phối hợp với Bộ Tài chính tổ chức. "Rừng là mái nhà của cả Tây Nguyên và Đông Nam Bộ", '
             "Thủ tướng nói.", published=PUBLISHED)
     assert f.persons == ["Kiều Văn Đông"]
     (event,) = f.events
