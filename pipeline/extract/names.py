@@ -59,12 +59,12 @@ class NameChunker:
             if not anchored_here and self.after_place_word(doc, i):
                 i = j  # "đường Lê Văn Lương", "cao tốc Trà Lĩnh": a street, a road, a project
                 continue
-            if doc[i].text not in self.voc.surnames and not anchored_here and not in_credit:
+            after_a_name = bool(out) and out[-1][1] == i - 1  # "A, B": the next item of a list of names
+            if doc[i].text not in self.voc.surnames and not anchored_here and not in_credit and not after_a_name:
                 split = name_split(doc, i, j - i)  # "Công Thương Khổng Văn Hưng"
                 if split is not None:
                     i += split
             listed = bool(out) and out[-1][1] in titled_ends and self.listed_after(doc, out[-1][1], i)
-            after_a_name = bool(out) and out[-1][1] == i - 1
             found = self.name_at(doc, i, j, title_ends | ({i} if listed else set()), style_ends, in_credit,
                                  after_a_name)
             if found:

@@ -81,6 +81,6 @@ def test_a_bare_title_listed_among_bodies_is_the_institution():
 
 
 def test_nguoi_is_the_person_last_named():
-    f = run("Tổng Bí thư Lê Văn Lâm nhấn mạnh tư tưởng của Chủ tịch Tôn Thất Dũng là tài sản vô giá. "
+    f = run("Tổng Bí thư Lê Văn Lâm nhấn mạnh tư tưởng của Chủ tịch Tôn Thất Dương là tài sản vô giá. "
             "Người luôn căn dặn “Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong”.")
-    assert f.quotes == [("Tôn Thất Dũng", "Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong")]
+    assert f.quotes == [("Tôn Thất Dương", "Dễ trăm lần không dân cũng chịu, khó vạn lần dân liệu cũng xong")]

@@ -3,8 +3,8 @@ from conftest import run
 
 
 def test_a_directive_names_its_issuer_and_addressee():
-    f = run("Thủ tướng Chính phủ Hoàng Văn Bình giao Bộ Kế hoạch và Đầu tư chủ trì xây dựng đề án.")
-    assert f.directives == [("Hoàng Văn Bình", "giao", "Bộ Kế hoạch và Đầu tư")]
+    f = run("Thủ tướng Chính phủ Hoàng Văn Bính giao Bộ Kế hoạch và Đầu tư chủ trì xây dựng đề án.")
+    assert f.directives == [("Hoàng Văn Bính", "giao", "Bộ Kế hoạch và Đầu tư")]
     assert f.raw.directives[0].content.startswith("chủ trì xây dựng đề án")
 
 
@@ -98,6 +98,6 @@ def test_directing_a_meeting_is_no_directive():
 
 
 def test_a_bare_bo_is_the_ministry_named_before():
-    f = run("Đại biểu Lò Thị Mai đề nghị Bộ trưởng Bộ Giáo dục và Đào tạo làm rõ giải pháp. "
-            "Đại biểu Phạm Văn Hòa (Đoàn ĐBQH tỉnh Đồng Tháp) đề nghị Bộ sớm ban hành quy định về dạy thêm.")
-    assert ("Phạm Văn Hòa", "đề nghị", "Bộ Giáo dục và Đào tạo") in f.directives
+    f = run("Đại biểu Lò Thị Mơ đề nghị Bộ trưởng Bộ Giáo dục và Đào tạo làm rõ giải pháp. "
+            "Đại biểu Phạm Văn Hoan (Đoàn ĐBQH tỉnh Đồng Tháp) đề nghị Bộ sớm ban hành quy định về dạy thêm.")
+    assert ("Phạm Văn Hoan", "đề nghị", "Bộ Giáo dục và Đào tạo") in f.directives

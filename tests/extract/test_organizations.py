@@ -157,7 +157,7 @@ def test_a_project_board_keeps_du_an_and_a_place_that_starts_like_a_country():
 
 
 def test_companies_and_long_department_names():
-    f = run("Bà Trần Thị Lan, Tổng giám đốc Công ty cổ phần Sữa Việt Nam, và ông Lê Văn Phụng, "
+    f = run("Bà Trần Thị Loan, Tổng giám đốc Công ty cổ phần Sữa Việt Nam, và ông Lê Văn Phụng, "
             "nguyên vụ trưởng Vụ Quản lý thuế doanh nghiệp lớn, dự họp.")
     assert "Công ty cổ phần Sữa Việt Nam" in f.organizations
     assert "Vụ Quản lý thuế doanh nghiệp lớn" in f.organizations

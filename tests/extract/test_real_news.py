@@ -273,10 +273,10 @@ def test_a_ministrys_inspectorate_is_named_with_the_ministry():
 
 def test_a_steering_committee_named_by_its_activities_heads_a_post():
     f = run("Chủ tịch UBND tỉnh, Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị "
-            "Lò Thị Mai chủ trì cuộc họp.")
+            "Lò Thị Mơ chủ trì cuộc họp.")
     assert f.positions == {
-        ("Lò Thị Mai", "Chủ tịch UBND tỉnh Quảng Trị", "UBND tỉnh Quảng Trị"),
-        ("Lò Thị Mai", "Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị",
+        ("Lò Thị Mơ", "Chủ tịch UBND tỉnh Quảng Trị", "UBND tỉnh Quảng Trị"),
+        ("Lò Thị Mơ", "Trưởng Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị",
          "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Quảng Trị"),
     }
 
@@ -395,21 +395,21 @@ def test_a_district_written_q_dot_number_and_the_city_chair_by_his_bare_title():
 
 
 def test_a_company_named_like_a_person_after_its_director_and_a_fund_named_by_a_field():
-    f = run("Bị cáo Lạc Văn Sủng, Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong, kháng cáo. "
+    f = run("Bị cáo Lạc Văn Sĩ, Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong, kháng cáo. "
             "Quỹ Phát triển khoa học và công nghệ quốc gia sẽ hỗ trợ.")
-    assert f.persons == ["Lạc Văn Sủng"]
+    assert f.persons == ["Lạc Văn Sĩ"]
     assert set(f.organizations) == {"Công ty TNHH Đầu tư Bất động sản Hòa Phong",
                                     "Quỹ Phát triển khoa học và công nghệ quốc gia"}
-    assert f.positions == {("Lạc Văn Sủng", "Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong",
+    assert f.positions == {("Lạc Văn Sĩ", "Giám đốc Công ty TNHH Đầu tư Bất động sản Hòa Phong",
                             "Công ty TNHH Đầu tư Bất động sản Hòa Phong")}
 
 
 def test_a_title_shared_over_a_comma_list():
-    f = run("Cùng đi có các nghị sĩ Quốc hội Hàn Quốc Kim Ji-hye, Lee Min-su và Đại sứ Hàn Quốc Yoon Sang-hoon.")
-    assert f.persons == ["Kim Ji-hye", "Lee Min-su", "Yoon Sang-hoon"]
+    f = run("Cùng đi có các nghị sĩ Quốc hội Hàn Quốc Kim Ji-hye, Lee Min-su và Đại sứ Hàn Quốc Choi Jae-sung.")
+    assert f.persons == ["Kim Ji-hye", "Lee Min-su", "Choi Jae-sung"]
     assert f.positions == {("Kim Ji-hye", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc"),
                            ("Lee Min-su", "nghị sĩ Quốc hội Hàn Quốc", "Quốc hội Hàn Quốc"),
-                           ("Yoon Sang-hoon", "Đại sứ Hàn Quốc", None)}
+                           ("Choi Jae-sung", "Đại sứ Hàn Quốc", None)}
 
 
 def test_the_bodies_that_organise_an_event_and_regions_that_are_no_persons():
@@ -420,3 +420,12 @@ def test_the_bodies_that_organise_an_event_and_regions_that_are_no_persons():
     (event,) = f.events
     assert f.name(event.chair) == "Kiều Văn Đông" and event.participants == []
     assert [f.name(o) for o in event.organizations] == ["Ban Chỉ đạo Tây Nguyên", "Bộ Tài chính"]
+
+
+def test_names_listed_in_turn_keep_an_unknown_family_name_whole():
+    f = run("Các ông, bà: Đàm Văn Lợi, Hà Thị Bích Ngân, Nịnh Văn Thắm lần lượt được bầu giữ chức Phó Chủ tịch "
+            "UBND tỉnh Bắc Giang, Giám đốc Sở Tư pháp tỉnh Bắc Giang và Giám đốc Sở Y tế tỉnh Bắc Giang.")
+    assert f.persons == ["Đàm Văn Lợi", "Hà Thị Bích Ngân", "Nịnh Văn Thắm"]
+    assert f.positions == {("Đàm Văn Lợi", "Phó Chủ tịch UBND tỉnh Bắc Giang", "UBND tỉnh Bắc Giang"),
+                           ("Hà Thị Bích Ngân", "Giám đốc Sở Tư pháp tỉnh Bắc Giang", "Sở Tư pháp tỉnh Bắc Giang"),
+                           ("Nịnh Văn Thắm", "Giám đốc Sở Y tế tỉnh Bắc Giang", "Sở Y tế tỉnh Bắc Giang")}
