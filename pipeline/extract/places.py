@@ -105,8 +105,9 @@ class PlaceChunker:
         end, written = found
         if not ends_word(doc, end):
             return None  # "Pháp chế" (legislation) holds no "Pháp" (France)
-        if end - i == 1:
-            # a one-syllable country ("Lào", "Nga", "Anh") is also a given name or a form of address
+        if end - i == 1 and not (i > 0 and doc[i - 1].lower_ in self.voc.cue("place_preposition")):
+            # a one-syllable country ("Lào", "Nga", "Anh") is also a given name or a form of address;
+            # but not after "tại" ("Đại sứ Việt Nam tại Lào Cù Văn Tiến")
             if written in self.voc.styles or (end < len(doc) and is_cap(doc[end]) and is_word(doc[end])):
                 return None
         return i, end, Place(self.voc.countries[written], "country")

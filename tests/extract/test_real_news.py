@@ -429,3 +429,15 @@ def test_names_listed_in_turn_keep_an_unknown_family_name_whole():
     assert f.positions == {("Đàm Văn Lợi", "Phó Chủ tịch UBND tỉnh Bắc Giang", "UBND tỉnh Bắc Giang"),
                            ("Hà Thị Bích Ngân", "Giám đốc Sở Tư pháp tỉnh Bắc Giang", "Sở Tư pháp tỉnh Bắc Giang"),
                            ("Nịnh Văn Thắm", "Giám đốc Sở Y tế tỉnh Bắc Giang", "Sở Y tế tỉnh Bắc Giang")}
+
+
+def test_a_title_with_its_bodys_short_name_in_brackets_and_an_ambassador_in_a_one_syllable_country():
+    f = run("Phó Thủ tướng Kiều Văn Đông làm việc với EVN. Báo cáo với Phó Thủ tướng, Chủ tịch Hội đồng thành viên "
+            "Tập đoàn Điện lực Việt Nam (EVN) Quản Trọng Lâm cho biết dự án lớn. Dự có Đại sứ Việt Nam tại Lào "
+            "Cù Văn Tiến.")
+    assert f.persons == ["Kiều Văn Đông", "Quản Trọng Lâm", "Cù Văn Tiến"]
+    assert f.positions == {
+        ("Kiều Văn Đông", "Phó Thủ tướng", "Chính phủ"),
+        ("Quản Trọng Lâm", "Chủ tịch Hội đồng thành viên Tập đoàn Điện lực Việt Nam", "Tập đoàn Điện lực Việt Nam"),
+        ("Cù Văn Tiến", "Đại sứ Việt Nam tại Lào", None),
+    }
