@@ -441,3 +441,9 @@ def test_a_title_with_its_bodys_short_name_in_brackets_and_an_ambassador_in_a_on
         ("Quản Trọng Lâm", "Chủ tịch Hội đồng thành viên Tập đoàn Điện lực Việt Nam", "Tập đoàn Điện lực Việt Nam"),
         ("Cù Văn Tiến", "Đại sứ Việt Nam tại Lào", None),
     }
+
+
+def test_the_verb_an_addressed_department_is_asked_with_ends_its_name():
+    f = run("Bộ trưởng Kha Văn Lợi giao Vụ Chính sách dân tộc chủ trì tham mưu sửa đổi chính sách.")
+    assert f.organizations == ["Vụ Chính sách dân tộc"]
+    assert f.directives == [("Kha Văn Lợi", "giao", "Vụ Chính sách dân tộc")]
