@@ -160,8 +160,8 @@ class Resolver:
             return Mention(item.start, item.end, person, "name")
         if kind in {"HON", "RANK", "ROLE"}:
             return self.styled_name(tokens, n) or self.pronoun(tokens, n)
-        if kind == "TITLE":
-            return self.bare_title(tokens, n)
+        if kind == "TITLE":  # "Thủ tướng Kurosaki": a title and part of a name; else the title alone
+            return self.styled_name(tokens, n) or self.bare_title(tokens, n)
         if kind == "CUE" and "first_person" in token._.tags and self.answerer:
             return Mention(item.start, item.end, self.answerer, "pronoun")  # "Tôi đề nghị ..." in an answer
         return None
@@ -179,10 +179,17 @@ class Resolver:
             return None
         return Mention(tokens[n]._.item.start, tokens[k - 1]._.item.end, person, "style")
 
+    def styled_holder(self, style: str) -> str | None:
+        """The person last named with this style, or with the style it ends with ("nữ đại biểu":
+        the deputy named "đại biểu A")."""
+        if style in self.styled:
+            return self.styled[style]
+        return next((person for written, person in self.styled.items() if style.endswith(" " + written)), None)
+
     def pronoun(self, tokens: list[Token], n: int) -> Mention | None:
         token = tokens[n]
         style = token._.item.data
-        rank_holder = self.styled.get(fold(token.text)) if style.kind in {"rank", "role"} else None
+        rank_holder = self.styled_holder(fold(token.text)) if style.kind in {"rank", "role"} else None
         if not style.pronoun and not rank_holder:
             return None
         following = tokens[n + 1] if n + 1 < len(tokens) else None

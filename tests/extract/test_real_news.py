@@ -447,3 +447,10 @@ def test_the_verb_an_addressed_department_is_asked_with_ends_its_name():
     f = run("Bộ trưởng Kha Văn Lợi giao Vụ Chính sách dân tộc chủ trì tham mưu sửa đổi chính sách.")
     assert f.organizations == ["Vụ Chính sách dân tộc"]
     assert f.directives == [("Kha Văn Lợi", "giao", "Vụ Chính sách dân tộc")]
+
+
+def test_quotes_by_a_title_and_a_foreign_family_name_and_by_a_deputy_named_by_her_role():
+    f = run("Thủ tướng Nhật Bản Tanaka Hiroshi hội đàm với Chủ tịch nước Kha Văn Đông. “Nhật Bản coi trọng "
+            "Việt Nam”, Thủ tướng Tanaka nói.\n\nĐại biểu Giáp Thị Lan (đoàn ĐBQH tỉnh Nam Định) chất vấn. "
+            "“Người dân rất khó khăn”, nữ đại biểu nói.")
+    assert f.quotes == [("Tanaka Hiroshi", "Nhật Bản coi trọng Việt Nam"), ("Giáp Thị Lan", "Người dân rất khó khăn")]
