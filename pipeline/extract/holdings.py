@@ -8,6 +8,7 @@ titles, and the persons only listed in a roster. The actions, by name:
 
   hold          the ROLE holder holds each ROLE title ("Trưởng Ban ... A", "A, Trưởng Ban ...")
   hold_in_the_body_referred_to  "Giám đốc công ty A": the title's body is the one "công ty" refers to
+  refer_to_the_body_named_before  "A, Chủ tịch Nhóm,": the title's body is the "Nhóm ..." named last
   hold_in_the_body_named_last  "đại biểu A (tổ đại biểu huyện X)": a post in the council named last
   share         the titles of a list's header go to every person of the list after it
   hold_by_act   "... giữ chức X": the persons named just before the verb hold X
@@ -27,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..normalize import fold
-from .chunks import Body
+from .chunks import Body, is_cap
 from .constructions import Actions, ConstructionMatcher, Match, load_constructions
 from .view import Item
 from .vocabulary import vocabulary
@@ -166,6 +167,16 @@ def hold_in_the_body_referred_to(match: Match, found: Holdings) -> None:
     referent = match.first("referent")
     for title in _titles(match.role("title")):
         found.referred_bodies[title.start] = referent._.item
+
+
+@actions.register("refer_to_the_body_named_before")
+def refer_to_the_body_named_before(match: Match, found: Holdings) -> None:
+    """'A, Chủ tịch Nhóm,': a capitalised body head alone after a title is the body of that head
+    named last; whoever holds the title holds it there."""
+    referent = match.first("referent")
+    if is_cap(referent) and vocabulary().opens_a_head(referent.text):
+        for title in _titles(match.role("title")):
+            found.referred_bodies.setdefault(title.start, referent._.item)
 
 
 @actions.register("hold_in_the_body_named_last")

@@ -85,6 +85,11 @@ class Vocabulary:
     def cue(self, role: str) -> frozenset[str]:
         return self.cues[role]
 
+    def opens_a_head(self, word: str) -> bool:
+        """Whether a word is the first word of a body's head ("Nhóm" of "Nhóm Nghị sĩ hữu nghị")."""
+        key = fold(word)
+        return any(head == key or head.startswith(key + " ") for head in self.org_heads)
+
     def title(self, head: str) -> TitleEntry:
         """The entry of a title's head; a deputy's ("Phó Tư lệnh") is its principal's, held by many."""
         key = fold(head)

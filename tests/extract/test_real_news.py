@@ -454,3 +454,14 @@ def test_quotes_by_a_title_and_a_foreign_family_name_and_by_a_deputy_named_by_he
             "Việt Nam”, Thủ tướng Tanaka nói.\n\nĐại biểu Giáp Thị Lan (đoàn ĐBQH tỉnh Nam Định) chất vấn. "
             "“Người dân rất khó khăn”, nữ đại biểu nói.")
     assert f.quotes == [("Tanaka Hiroshi", "Nhật Bản coi trọng Việt Nam"), ("Giáp Thị Lan", "Người dân rất khó khăn")]
+
+
+def test_a_title_with_the_head_of_a_body_named_before_is_a_post_in_that_body():
+    f = run("Chiều 12-9, Phó Chủ tịch Quốc hội Lạc Văn Sở tiếp Đoàn Nhóm Nghị sĩ hữu nghị Nhật Bản - Việt Nam "
+            "do ông Ishida Kenji, Chủ tịch Nhóm, dẫn đầu.")
+    assert f.persons == ["Lạc Văn Sở", "Ishida Kenji"]
+    assert f.organizations == ["Quốc hội", "Nhóm Nghị sĩ hữu nghị Nhật Bản - Việt Nam"]
+    assert f.positions == {
+        ("Lạc Văn Sở", "Phó Chủ tịch Quốc hội", "Quốc hội"),
+        ("Ishida Kenji", "Chủ tịch", "Nhóm Nghị sĩ hữu nghị Nhật Bản - Việt Nam"),
+    }
