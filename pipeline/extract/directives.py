@@ -68,6 +68,7 @@ class Passage:
     last_issuer: str | None = None
     sentence: ViewSpan | None = None
     sentence_issuer: str | None = None
+    issuer_before: str | None = None  # who issued a directive in the sentence before this one
     previous_trigger: int | None = None  # view index of the sentence's last directive verb
     handled: set[int] = field(default_factory=set)  # view indices of triggers already decided
     described: dict[str, str] = field(default_factory=dict)  # "nhà đầu tư" -> the body described so
@@ -89,6 +90,7 @@ class Passage:
         return caption is not None and start < caption.end
 
     def begin(self, sentence: ViewSpan) -> None:
+        self.issuer_before = self.sentence_issuer
         self.sentence, self.sentence_issuer, self.previous_trigger = sentence, None, None
         view = sentence.doc
         for k in range(sentence.start, sentence.end - 2):  # "Công ty X, nhà đầu tư dự án Y"
@@ -234,7 +236,17 @@ def _issuer(match: Match, passage: Passage, trigger: Token) -> str | None:
         return passage.referent(given)
     if match.params.get("issuer") == "document":
         return _document_issuer(passage, match.first("document"))
-    return _subject_before(passage, trigger.i) or passage.sentence_issuer or _clause_subject(passage, trigger.i)
+    return _subject_before(passage, trigger.i) or passage.sentence_issuer or _clause_subject(passage, trigger.i) \
+        or _issuer_going_on(passage, trigger.i)
+
+
+def _issuer_going_on(passage: Passage, k: int) -> str | None:
+    """'Ông A yêu cầu ... . Đồng thời giao Sở B ...': a sentence that opens with the verb, after
+    linking adverbs only, goes on with the directives of the sentence before."""
+    view = passage.sentence.doc
+    words = vocabulary().cue("subject_adverb") | vocabulary().cue("clause_link")
+    before = fold(" ".join(t.text for t in view[passage.sentence.start:k] if t._.kind != ","))
+    return passage.issuer_before if before in words else None
 
 
 def _subject_before(passage: Passage, k: int) -> str | None:

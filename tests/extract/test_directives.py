@@ -101,3 +101,15 @@ def test_a_bare_bo_is_the_ministry_named_before():
     f = run("Đại biểu Lò Thị Mơ đề nghị Bộ trưởng Bộ Giáo dục và Đào tạo làm rõ giải pháp. "
             "Đại biểu Phạm Văn Hoan (Đoàn ĐBQH tỉnh Đồng Tháp) đề nghị Bộ sớm ban hành quy định về dạy thêm.")
     assert ("Phạm Văn Hoan", "đề nghị", "Bộ Giáo dục và Đào tạo") in f.directives
+
+
+def test_a_sentence_opening_with_the_verb_goes_on_with_the_directives_before():
+    f = run("Phát biểu kết luận, ông Lò Văn Tám yêu cầu Sở Xây dựng rà soát các công trình. Đồng thời giao "
+            "Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra giá thuốc.")
+    assert f.directives == [("Lò Văn Tám", "yêu cầu", "Sở Xây dựng"), ("Lò Văn Tám", "giao", "Sở Y tế")]
+
+
+def test_a_verb_opening_a_sentence_after_one_without_directives_has_no_issuer_carried_over():
+    f = run("Ông Lò Văn Tám yêu cầu Sở Xây dựng rà soát các công trình. Các đại biểu thảo luận sôi nổi. "
+            "Đồng thời giao Sở Y tế kiểm tra giá thuốc.")
+    assert f.directives == [("Lò Văn Tám", "yêu cầu", "Sở Xây dựng")]
