@@ -418,8 +418,9 @@ class Course:
             if organisers and body not in organisers and body.start > 0 and fold(self.doc[body.start - 1].text) in event_words:
                 continue  # "Văn phòng Chính phủ tổ chức họp báo Chính phủ": the organiser is named
             keys.extend(self.keys_of(body._.body))
-        for following in scope[1:2]:
-            keys.extend(self.attending_bodies(following))
+        for n, following in enumerate(scope[1:], 1):
+            if n == 1 or self.attendance_sentence(following):  # and "Tham dự có ..." further on
+                keys.extend(self.attending_bodies(following))
         keys.extend(self.delegation_body(segment, chair))
         out = []
         for key in keys:

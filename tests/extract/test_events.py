@@ -158,3 +158,14 @@ def test_the_first_of_two_co_chairs_chairs():
     (event,) = f.events
     assert f.name(event.chair) == "Đỗ Văn Duy"
     assert [f.name(p) for p in event.participants] == ["Trần Hồng Thanh"]
+
+
+def test_bodies_an_attendance_sentence_names_take_part_though_it_comes_after_the_chair():
+    f = run("Ngày 14/10, UBND tỉnh Quảng Ngãi tổ chức hội nghị trực tuyến về phòng, chống thiên tai. Chủ tịch "
+            "UBND tỉnh Khúc Minh Trí chủ trì hội nghị. Tham dự có Phó Chủ tịch UBND tỉnh Võ Thành Nam; đại diện "
+            "Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh và các sở, ngành liên quan.", published=dt.date(2025, 10, 15))
+    [e] = f.events
+    assert f.name(e.chair) == "Khúc Minh Trí"
+    assert [f.name(p) for p in e.participants] == ["Võ Thành Nam"]
+    assert {f.name(o) for o in e.organizations} == {
+        "UBND tỉnh Quảng Ngãi", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Công an tỉnh Quảng Ngãi"}
