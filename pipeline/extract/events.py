@@ -454,7 +454,12 @@ class Course:
         "cuộc họp của X", "đoàn công tác của X"."""
         before = fold(self.doc[max(0, k - 5):k].text)
         words = set(self.voc.event_words) | self.voc.cue("delegation_head")
-        return any(f" {word}" in f" {before}" for word in words)
+        at = max((f" {before}".rfind(f" {word}") for word in words), default=-1)
+        if at < 0:
+            return False
+        # "hội nghị công bố quyết định của Ban Bí thư": the paper's author, not the event's
+        between = f" {before}"[at:]
+        return not any(f" {paper} " in f"{between} " for paper in self.voc.cue("document"))
 
     def delegation_body(self, segment: Sentence, chair: str | None) -> list[str]:
         """'đoàn công tác do <chair> dẫn đầu' or 'đoàn công tác của Bộ X': the chair's body."""

@@ -56,7 +56,8 @@ class TitleFinder:
         self.voc = vocabulary()
         self.bodies: dict[int, Span] = {s.start: s for s in chunks(doc, "bodies")}
         self.places: dict[int, Span] = {s.start: s for s in chunks(doc, "places")}
-        self.inside_bodies = {k for s in self.bodies.values() for k in range(s.start + 1, s.end)}
+        self.body_around = {k: s for s in self.bodies.values() for k in range(s.start + 1, s.end)}
+        self.inside_bodies = set(self.body_around)
         self.chunk_ends = {s.end for s in self.bodies.values()} | {s.end for s in self.places.values()}
 
     def title_at(self, i: int, found: list[tuple[int, int, Title]]) -> tuple[int, int, Title] | None:
@@ -133,6 +134,10 @@ class TitleFinder:
         written = self.bodies.get(k)
         if written is not None:
             return written._.body, written.end
+        if k in self.inside_bodies:  # "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương": the body
+            known = self.known_body_at(k)  # chunk took the title's last words; the body after it is known
+            if known is not None:
+                return known
         if fold(entry.body_head) in self.voc.cue("ministry_head"):
             field = self.lookup.longest("field", k)  # "Bộ trưởng Quốc phòng": the ministry's head word left out
             if field and not self.country_at(field[0]):
@@ -142,6 +147,16 @@ class TitleFinder:
                             doc[field[0] - 1].idx + len(doc[field[0] - 1]), reference=reference.iri if reference else None)
                 return body, field[0]
         return None, k
+
+    def known_body_at(self, k: int) -> tuple[Body, int] | None:
+        """A body of the reference graph written from token k to the end of the body chunk k is in."""
+        doc, end = self.doc, self.body_around[k].end
+        reference = self.voc.body(doc[k:end].text)
+        if reference is None:
+            return None
+        body = Body(doc[k:end].text, reference.kind, doc[k].idx, doc[end - 1].idx + len(doc[end - 1]),
+                    reference=reference.iri)
+        return body, end
 
     def country_at(self, k: int) -> int:
         """Tokens of a country's name at k (0 when none): a place chunk, or a one-syllable name

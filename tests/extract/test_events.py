@@ -169,3 +169,10 @@ def test_bodies_an_attendance_sentence_names_take_part_though_it_comes_after_the
     assert [f.name(p) for p in e.participants] == ["Võ Thành Nam"]
     assert {f.name(o) for o in e.organizations} == {
         "UBND tỉnh Quảng Ngãi", "Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi", "Công an tỉnh Quảng Ngãi"}
+
+
+def test_the_body_whose_decision_a_conference_announces_is_no_party_to_it():
+    f = run("Sáng 20/3, Ban Thường vụ Tỉnh ủy Thanh Hóa tổ chức hội nghị công bố quyết định của Ban Bí thư về "
+            "công tác cán bộ.", published=dt.date(2025, 3, 21))
+    [e] = f.events
+    assert {f.name(o) for o in e.organizations} == {"Ban Thường vụ Tỉnh ủy Thanh Hóa"}

@@ -465,3 +465,10 @@ def test_a_title_with_the_head_of_a_body_named_before_is_a_post_in_that_body():
         ("Lạc Văn Sở", "Phó Chủ tịch Quốc hội", "Quốc hội"),
         ("Ishida Kenji", "Chủ tịch", "Nhóm Nghị sĩ hữu nghị Nhật Bản - Việt Nam"),
     }
+
+
+def test_a_standing_deputy_head_of_a_known_board_holds_the_post_in_that_board():
+    f = run("Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương Hoàng Văn Khải trao quyết định.")
+    assert f.organizations == ["Ban Tổ chức Trung ương"]
+    assert f.positions == {("Hoàng Văn Khải", "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương",
+                            "Ban Tổ chức Trung ương")}
