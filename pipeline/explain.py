@@ -84,6 +84,8 @@ def show_facts(facts: ArticleFacts) -> Iterator[str]:
         yield f"post        {names[post.person]} | {post.title}" + (f" | {body}" if body else "")
     for event in facts.events:
         parts = [f"{event.kind} {event.date.iso() if event.date else 'undated'}"]
+        if event.location:
+            parts.append(f"at {event.location}")
         if event.chair:
             parts.append(f"chair {names[event.chair]}")
         if event.participants:

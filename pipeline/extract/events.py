@@ -53,6 +53,9 @@ def create_event_finder(nlp: Language, name: str, constructions: str, unchaired:
     return EventFinder(nlp, constructions, unchaired)
 
 
+EVENT_NAME_TOKENS = 12  # syllables between an event's word and the "của" naming its body, at most
+
+
 @dataclass
 class Opening:
     sentence: int  # index in doc._.segments
@@ -451,8 +454,11 @@ class Course:
 
     def of_the_event(self, k: int) -> bool:
         """Whether the "của" at token k follows the event itself: "phiên họp lần thứ 15 của X",
-        "cuộc họp của X", "đoàn công tác của X"."""
-        before = fold(self.doc[max(0, k - 5):k].text)
+        "cuộc họp của X", "đoàn công tác của X", "Hội nghị tổng kết công tác năm 2025 của X"
+        (within the clause: no comma between)."""
+        start = max(0, k - EVENT_NAME_TOKENS)
+        commas = [t.i for t in self.doc[start:k] if t.text in {",", ";", ":"} or t.is_sent_start]
+        before = fold(self.doc[max([start, *commas]):k].text)
         words = set(self.voc.event_words) | self.voc.cue("delegation_head")
         at = max((f" {before}".rfind(f" {word}") for word in words), default=-1)
         if at < 0:

@@ -176,3 +176,11 @@ def test_the_body_whose_decision_a_conference_announces_is_no_party_to_it():
             "công tác cán bộ.", published=dt.date(2025, 3, 21))
     [e] = f.events
     assert {f.name(o) for o in e.organizations} == {"Ban Thường vụ Tỉnh ủy Thanh Hóa"}
+
+
+def test_the_body_an_event_named_at_length_belongs_to_takes_part():
+    f = run("Ngày 15-11, tại Hà Nội, Hội nghị tổng kết công tác năm 2025 của Bộ Tư pháp đã diễn ra dưới sự chủ "
+            "trì của Bộ trưởng Lạc Hải Ninh.", published=dt.date(2025, 12, 10))
+    [e] = f.events
+    assert (e.location, f.name(e.chair)) == ("Hà Nội", "Lạc Hải Ninh")
+    assert {f.name(o) for o in e.organizations} == {"Bộ Tư pháp"}
