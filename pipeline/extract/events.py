@@ -251,7 +251,10 @@ class Course:
         tokens = [t for t in self.tokens(segment) if not t.is_space]
         ends, conjunctions = self.voc.cue("location_end"), self.voc.cue("list_and")
         provinces = self.provinces
+        topic_at = self.topic_at(segment)
         for k, token in enumerate(tokens):
+            if topic_at is not None and token.idx > topic_at:
+                break  # "họp báo thông tin về vụ án xảy ra tại Công ty X": where the topic happened
             if token.lower_ not in self.voc.cue("place_preposition") or k + 1 >= len(tokens):
                 continue
             if not any(is_cap(t) and is_word(t) for t in tokens[k + 1:k + 4]):
@@ -401,7 +404,7 @@ class Course:
         text = self.text
         loc_start = text.find(location, segment.span.start) if location else -1
         loc_end = loc_start + len(location) if location else -1
-        topic_at = next((c.start_char for c in self.cues_in(segment, "topic_marker") if not self.side_after(c)), None)
+        topic_at = self.topic_at(segment)
         attendance_at = [c.start_char for c in self.cues_in(segment, "attendance")]
         organise = self.voc.cue("organise_verb")
         organiser_at = next((c.start_char for c in self.cues.within(segment.span.start, segment.span.end)
@@ -431,6 +434,10 @@ class Course:
                 out.append(key)
         return out
 
+    def topic_at(self, segment: Sentence) -> int | None:
+        """Where the topic of the sentence begins ("về ..."; not "về phía"), as a character offset."""
+        return next((c.start_char for c in self.cues_in(segment, "topic_marker") if not self.side_after(c)), None)
+
     def attending_bodies(self, segment: Sentence) -> list[str]:
         """'lãnh đạo Văn phòng Chính phủ', 'lãnh đạo các Bộ: Xây dựng, Tài chính': bodies whose
         leaders attend, and the bodies listed with them."""
@@ -443,7 +450,11 @@ class Course:
             k = body.start
             if k > 0 and self.doc[k - 1].lower_ in self.voc.cue("plural_marker"):
                 k -= 1
-            listed = previous_end is not None and self.text[previous_end:body.start_char].strip() in separators
+            between = self.text[previous_end:body.start_char].strip() if previous_end is not None else None
+            if between == "(":  # "Cục Cảnh sát điều tra ... (C03) và ...": the short name of the body before
+                previous_end = self.text.find(")", body.end_char) + 1 or body.end_char
+                continue
+            listed = between in separators
             led = any(c.end == k for c in attendance)
             if listed or led:
                 keys.extend(self.keys_of(body._.body))

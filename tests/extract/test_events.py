@@ -184,3 +184,14 @@ def test_the_body_an_event_named_at_length_belongs_to_takes_part():
     [e] = f.events
     assert (e.location, f.name(e.chair)) == ("Hà Nội", "Lạc Hải Ninh")
     assert {f.name(o) for o in e.organizations} == {"Bộ Tư pháp"}
+
+
+def test_a_place_in_the_topic_is_not_where_the_event_is_and_a_bodys_short_name_keeps_a_list_going():
+    f = run("Chiều 3/7, Bộ Công an tổ chức họp báo thông tin về vụ án xảy ra tại Công ty cổ phần Tập đoàn Phúc Hưng. "
+            "Thiếu tướng Tô Ân Hòa, Chánh Văn phòng Bộ Công an chủ trì họp báo. Tham dự có đại diện Cục Cảnh sát "
+            "điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03) và Cục Truyền thông Công an nhân dân.",
+            published=dt.date(2025, 7, 4))
+    [e] = f.events
+    assert (e.location, f.name(e.chair)) == (None, "Tô Ân Hòa")
+    assert [f.name(o) for o in e.organizations] == [
+        "Bộ Công an", "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu", "Cục Truyền thông Công an nhân dân"]
