@@ -92,21 +92,22 @@ async def _body_text(request: Request, max_bytes: int) -> str:
     before reading any of it, or as soon as the bytes streamed in go past."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise _too_large(f"{int(declared)} bytes", max_bytes)
+        raise _too_large(max_bytes, int(declared))
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > max_bytes:
-            raise _too_large("more", max_bytes)
+            raise _too_large(max_bytes)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         raise QueryFailed(400, "the query is not UTF-8 text") from None
 
 
-def _too_large(size: str, max_bytes: int) -> QueryFailed:
+def _too_large(max_bytes: int, declared: int | None = None) -> QueryFailed:
     # the rest of the body is never read: the connection closes after the answer
-    return QueryFailed(413, f"the request body is {size} than this endpoint takes: at most {max_bytes} bytes",
+    size = "" if declared is None else f"{declared} bytes, "
+    return QueryFailed(413, f"the request body is {size}more than the {max_bytes} bytes this endpoint takes",
                        {"Connection": "close"})
 
 

@@ -78,7 +78,8 @@ def test_a_body_up_to_the_limit_is_answered_and_one_byte_more_refused(server):
     url, sparql_query = server.url + "/sparql", {"Content-Type": "application/sparql-query", **JSON}
     assert httpx.post(url, content=padded(PERSONS, MAX_BYTES), headers=sparql_query).status_code == 200
     too_long = httpx.post(url, content=padded(PERSONS, MAX_BYTES + 1), headers=sparql_query)
-    assert too_long.status_code == 413 and f"at most {MAX_BYTES} bytes" in too_long.text
+    assert too_long.status_code == 413
+    assert f"is {MAX_BYTES + 1} bytes, more than the {MAX_BYTES} bytes this endpoint takes" in too_long.text
     form = httpx.post(url, data={"query": padded(PERSONS, MAX_BYTES)}, headers=JSON)
     assert form.status_code == 413  # the form's 'query=' takes the body past the limit
 
@@ -104,6 +105,8 @@ def test_a_query_string_over_the_limit_is_refused_on_every_path(server):
     response = httpx.get(server.url + "/sparql", params={"query": long_query}, headers=JSON)
     assert response.status_code == 414 and "send a long query by POST" in response.text
     assert httpx.get(server.url + "/search", params={"q": "a" * (MAX_BYTES + 1)}).status_code == 414
+    # longer than uvicorn's parser takes by default (16 KiB, then its own 400): still ours
+    assert httpx.get(server.url + "/search", params={"q": "a" * 30_000}).status_code == 414
     assert httpx.get(server.url + "/search", params={"q": "Hưng"}).status_code == 200
 
 
