@@ -191,6 +191,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=_seconds, default=30.0, metavar="S", help="seconds a query may run (default 30)")
     p.add_argument("--limit", type=_jobs, default=10_000, metavar="N", help="results per query at most (default 10000)")
     p.add_argument("--workers", type=_jobs, default=2, metavar="N", help="queries answered at once (default 2)")
+    p.add_argument("--queue", type=_count, default=64, metavar="N",
+                   help="queries waiting for a worker at most; past them 503 (default 64)")
+    p.add_argument("--max-query-size", type=_jobs, default=100_000, metavar="BYTES",
+                   help="longest query (POST body or query string) taken; past it 413 or 414 (default 100000)")
 
     p = sub.add_parser("explain", help="show how the extractors read a sentence: chunks, constructions, facts",
                        description="Print, sentence by sentence, the chunk view the constructions match against "
@@ -399,7 +403,8 @@ def cmd_serve(args) -> int:
     from .serve import run
 
     try:
-        run(args.store, host=args.host, port=args.port, workers=args.workers, timeout=args.timeout, limit=args.limit)
+        run(args.store, host=args.host, port=args.port, workers=args.workers, timeout=args.timeout, limit=args.limit,
+            queue=args.queue, max_query_bytes=args.max_query_size)
     except OSError as exc:  # the address is taken or not ours
         _err(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
         return EXIT_FAILED

@@ -3,8 +3,11 @@
 pyoxigraph cannot stop a query once started, so queries run in worker processes, each
 with the store opened read-only (RocksDB allows many readers). A query that outlives
 the timeout has its worker killed and replaced, and the client gets 503; the other
-workers go on. Every query sees the union of all graphs as its default graph, unless
-the request names its own dataset (default-graph-uri, named-graph-uri).
+workers go on. A query waits for a free worker in a bounded queue: when `queue` queries
+are waiting already, the next is refused at once (503) rather than queued without end.
+Both 503s say when to try again (Retry-After). Every query sees the union of all graphs
+as its default graph, unless the request names its own dataset (default-graph-uri,
+named-graph-uri).
 
 Results are chosen by content negotiation from what each query form can give:
 SELECT and ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE as Turtle,
@@ -28,6 +31,7 @@ import pyoxigraph as ox
 from .write import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RETRY_AFTER_S = 5  # the Retry-After of a 503: the endpoint is busy or the query too long
 
 # Offered media types per query form, the default LAST (mimeparse picks the last on ties).
 RESULTS_TYPES = {
@@ -56,12 +60,19 @@ class Answer:
 
 
 class QueryFailed(Exception):
-    """A query the endpoint does not answer: `status` is the HTTP status to give."""
+    """A query the endpoint does not answer: `status` is the HTTP status to give, with
+    `headers` (e.g. Retry-After)."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.headers = headers or {}
+
+
+def unavailable(message: str) -> QueryFailed:
+    """503 with Retry-After: try the endpoint again later."""
+    return QueryFailed(503, message, {"Retry-After": str(RETRY_AFTER_S)})
 
 
 # ---------------------------------------------------------------------------
@@ -181,13 +192,16 @@ class _Worker:
 
 
 class QueryPool:
-    """`workers` query processes over a read-only store, each query bounded in time and size."""
+    """`workers` query processes over a read-only store, each query bounded in time and size,
+    at most `queue` queries waiting for a worker."""
 
-    def __init__(self, store_dir: Path | str, workers: int = 2, timeout: float = 30.0, limit: int = 10_000):
+    def __init__(self, store_dir: Path | str, workers: int = 2, timeout: float = 30.0, limit: int = 10_000,
+                 queue: int = 64):
         self.store_dir = str(store_dir)
-        self.size, self.timeout, self.limit = workers, timeout, limit
+        self.size, self.timeout, self.limit, self.queue = workers, timeout, limit, queue
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: list[_Worker] = []
+        self.waiting = 0  # queries waiting for a worker
 
     def start(self) -> None:
         self._idle = asyncio.Queue()
@@ -209,7 +223,7 @@ class QueryPool:
         """The answer to `query`; QueryFailed (with an HTTP status) when there is none."""
         request = {"query": query, "accept": accept, "limit": min(limit or self.limit, self.limit),
                    "default_graphs": default_graphs or [], "named_graphs": named_graphs or []}
-        worker = await self._idle.get()
+        worker = await self._free_worker()
         try:
             worker.conn.send(request)
             ready = await anyio.to_thread.run_sync(worker.conn.poll, self.timeout, abandon_on_cancel=True)
@@ -219,11 +233,22 @@ class QueryPool:
             raise
         if reply is None:
             self._replace(worker)
-            raise QueryFailed(503, f"the query took longer than {self.timeout:g} s and was stopped")
+            raise unavailable(f"the query took longer than {self.timeout:g} s and was stopped")
         self._idle.put_nowait(worker)
         if reply[0] == "failed":
             raise QueryFailed(reply[1], reply[2])
         return reply[1]
+
+    async def _free_worker(self) -> _Worker:
+        """An idle worker, waited for in the queue; 503 at once when the queue is full."""
+        if self._idle.empty() and self.waiting >= self.queue:
+            raise unavailable(f"the endpoint is busy: all {self.size} query workers are answering and "
+                              f"{self.waiting} queries are waiting")
+        self.waiting += 1
+        try:
+            return await self._idle.get()
+        finally:
+            self.waiting -= 1
 
     def _replace(self, worker: _Worker) -> None:
         """Kill a worker whose query cannot be answered any more, and start a fresh one."""

@@ -5,7 +5,11 @@ A small Starlette app under uvicorn (the HTTP parts are theirs):
 - `/sparql` answers the SPARQL 1.1 Protocol (query via GET, POST form, POST
   application/sparql-query), results by content negotiation (endpoint.py); the default
   graph is the union of all graphs. Updates are refused (403) and the store is opened
-  read-only anyway. Each query has a timeout and a result limit (endpoint.QueryPool).
+  read-only anyway. Each query has a timeout and a result limit, and waits for a worker
+  in a bounded queue (endpoint.QueryPool: 503 with Retry-After past either). A query
+  larger than `max_query_bytes` is refused before it is read: 413 for a body (by its
+  Content-Length, or as soon as the bytes streamed go past), 414 for a query string (on
+  every path).
 - `/` a query box with results, the users' questions ready to run, a search by name;
   `/search?q=` the persons and bodies whose names match.
 - `/person/…`, `/body/…`, `/org/…`, `/event/…`, `/post/…`, `/article/…` (the path of
@@ -26,6 +30,8 @@ from pathlib import Path
 
 import mimeparse
 from starlette.applications import Starlette
+from starlette.datastructures import QueryParams
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -41,6 +47,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "ontology"
 RDF_PAGES = {"ontology": ("governance.ttl", "index.html"), "ontology/shapes": ("shapes.ttl", "shapes.html")}
 HTML = "text/html"
 TRUNCATED_HEADER = "Govkg-Results-Truncated"
+MAX_QUERY_BYTES = 100_000
+READ_ONLY = "this endpoint is read-only: SPARQL Update is not accepted"
 
 
 def _web_query(name: str) -> str:
@@ -61,44 +69,82 @@ async def _query_request(request: Request) -> tuple[str | None, list[str], list[
     params = request.query_params
     if request.method == "GET":
         if "update" in params:
-            raise QueryFailed(403, "this endpoint is read-only: SPARQL Update is not accepted")
+            raise QueryFailed(403, READ_ONLY)
         return params.get("query"), params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == "application/x-www-form-urlencoded":
-        form = await request.form()
-        if "update" in form:
-            raise QueryFailed(403, "this endpoint is read-only: SPARQL Update is not accepted")
-        return (form.get("query"), form.getlist("default-graph-uri") + params.getlist("default-graph-uri"),
-                form.getlist("named-graph-uri") + params.getlist("named-graph-uri"))
-    if media_type == "application/sparql-query":
-        body = await request.body()
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise QueryFailed(400, "the query is not UTF-8 text") from None
-        return text, params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
     if media_type == "application/sparql-update":
-        raise QueryFailed(403, "this endpoint is read-only: SPARQL Update is not accepted")
-    raise QueryFailed(415, f"a query is sent as application/x-www-form-urlencoded or application/sparql-query, "
-                           f"not {media_type or 'no content type'}")
+        raise QueryFailed(403, READ_ONLY)
+    if media_type not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+        raise QueryFailed(415, f"a query is sent as application/x-www-form-urlencoded or application/sparql-query, "
+                               f"not {media_type or 'no content type'}")
+    text = await _body_text(request, request.app.state.max_query_bytes)
+    if media_type == "application/sparql-query":
+        return text, params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
+    form = QueryParams(text)
+    if "update" in form:
+        raise QueryFailed(403, READ_ONLY)
+    return (form.get("query"), form.getlist("default-graph-uri") + params.getlist("default-graph-uri"),
+            form.getlist("named-graph-uri") + params.getlist("named-graph-uri"))
+
+
+async def _body_text(request: Request, max_bytes: int) -> str:
+    """The request body as text, refused (413) past `max_bytes`: by its Content-Length
+    before reading any of it, or as soon as the bytes streamed in go past."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise _too_large(max_bytes, int(declared))
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > max_bytes:
+            raise _too_large(max_bytes)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryFailed(400, "the query is not UTF-8 text") from None
+
+
+def _too_large(max_bytes: int, declared: int | None = None) -> QueryFailed:
+    # the rest of the body is never read: the connection closes after the answer
+    size = "" if declared is None else f"{declared} bytes, "
+    return QueryFailed(413, f"the request body is {size}more than the {max_bytes} bytes this endpoint takes",
+                       {"Connection": "close"})
 
 
 async def sparql(request: Request) -> Response:
     pool: QueryPool = request.app.state.pool
-    try:
-        query, default_graphs, named_graphs = await _query_request(request)
-        if not query:
-            if request.method == "GET" and wants_html(request, ["application/sparql-results+json"]) == HTML:
-                return RedirectResponse("/", status_code=303)  # a person opening /sparql: the query page
-            raise QueryFailed(400, "no query: give the SPARQL text in the 'query' parameter")
-        answer = await pool.run(query, request.headers.get("accept", ""),
-                                default_graphs=default_graphs, named_graphs=named_graphs)
-    except QueryFailed as exc:
-        return PlainTextResponse(exc.message + "\n", status_code=exc.status)
+    query, default_graphs, named_graphs = await _query_request(request)
+    if not query:
+        if request.method == "GET" and wants_html(request, ["application/sparql-results+json"]) == HTML:
+            return RedirectResponse("/", status_code=303)  # a person opening /sparql: the query page
+        raise QueryFailed(400, "no query: give the SPARQL text in the 'query' parameter")
+    answer = await pool.run(query, request.headers.get("accept", ""),
+                            default_graphs=default_graphs, named_graphs=named_graphs)
     headers = {"Vary": "Accept"}
     if answer.truncated:
         headers[TRUNCATED_HEADER] = f"only the first {pool.limit} results"
     return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+async def query_failed(request: Request, exc: QueryFailed) -> Response:
+    """A request the endpoint or a page does not answer: its status, headers and why."""
+    return PlainTextResponse(exc.message + "\n", status_code=exc.status, headers=exc.headers)
+
+
+class QueryStringLimit:
+    """414 for a query string longer than `max_bytes`, on every path (ASGI middleware)."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send) -> None:
+        size = len(scope.get("query_string", b""))
+        if scope["type"] == "http" and size > self.max_bytes:
+            response = PlainTextResponse(f"the query string is {size} bytes, more than the {self.max_bytes} this "
+                                         f"endpoint takes: send a long query by POST\n", status_code=414)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 # ---------------------------------------------------------------------------
@@ -140,17 +186,14 @@ async def entity_page(request: Request) -> Response:
     if iri is None:
         return _not_found(request, request.url.path)
     media_type = wants_html(request, list(GRAPH_TYPES))
-    try:
-        if media_type != HTML:
-            answer = await state.pool.run(f"DESCRIBE <{iri}>", media_type)
-            return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
-        about = await state.pool.rows(pages.with_iri(_web_query("about"), iri))
-        facts = await state.pool.rows(pages.with_iri(_web_query("facts"), iri))
-        sentences = []
-        if pages.kind_of(iri) == "article":
-            sentences = pages.article_sentences(await state.pool.rows(pages.with_iri(_web_query("article"), iri)))
-    except QueryFailed as exc:
-        return PlainTextResponse(exc.message + "\n", status_code=exc.status)
+    if media_type != HTML:
+        answer = await state.pool.run(f"DESCRIBE <{iri}>", media_type)
+        return Response(answer.body, media_type=answer.media_type, headers={"Vary": "Accept"})
+    about = await state.pool.rows(pages.with_iri(_web_query("about"), iri))
+    facts = await state.pool.rows(pages.with_iri(_web_query("facts"), iri))
+    sentences = []
+    if pages.kind_of(iri) == "article":
+        sentences = pages.article_sentences(await state.pool.rows(pages.with_iri(_web_query("article"), iri)))
     page = pages.entity(iri, about, facts)
     if not page.found:
         return _not_found(request, iri)
@@ -176,9 +219,10 @@ async def rdf_document(request: Request) -> Response:
 # The app
 
 
-def create_app(store_dir: Path | str, *, workers: int = 2, timeout: float = 30.0, limit: int = 10_000) -> Starlette:
+def create_app(store_dir: Path | str, *, workers: int = 2, timeout: float = 30.0, limit: int = 10_000,
+               queue: int = 64, max_query_bytes: int = MAX_QUERY_BYTES) -> Starlette:
     """The app over the store in `store_dir` (opened read-only by its query workers)."""
-    pool = QueryPool(store_dir, workers=workers, timeout=timeout, limit=limit)
+    pool = QueryPool(store_dir, workers=workers, timeout=timeout, limit=limit, queue=queue)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -198,8 +242,10 @@ def create_app(store_dir: Path | str, *, workers: int = 2, timeout: float = 30.0
         Mount("/static", StaticFiles(directory=WEB / "static"), name="static"),
         Route("/{kind}/{id:path}", entity_page),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={QueryFailed: query_failed},
+                    middleware=[Middleware(QueryStringLimit, max_bytes=max_query_bytes)])
     app.state.pool = pool
+    app.state.max_query_bytes = max_query_bytes
     app.state.names = None
     app.state.templates = Jinja2Templates(directory=WEB / "templates")
     return app
@@ -211,4 +257,8 @@ def run(store_dir: Path | str, host: str = "127.0.0.1", port: int = 8000, **opti
 
     print(f"serving {store_dir} at http://{host}:{port}/ (SPARQL endpoint: http://{host}:{port}/sparql)",
           flush=True)
-    uvicorn.run(create_app(store_dir, **options), host=host, port=port, log_level="warning")
+    # uvicorn's HTTP parser (h11) answers 400 to a request line and headers longer than its
+    # buffer: room for twice the longest query string, so a longer one gets our 414 first
+    head_bytes = 2 * options.get("max_query_bytes", MAX_QUERY_BYTES) + 64 * 1024
+    uvicorn.run(create_app(store_dir, **options), host=host, port=port, log_level="warning",
+                h11_max_incomplete_event_size=head_bytes)
