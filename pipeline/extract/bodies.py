@@ -153,15 +153,17 @@ class BodyFinder:
         return None
 
     def match(self, i: int) -> Found | None:
-        if not is_word(self.doc[i]) or not self.may_start(i):
+        if not is_word(self.doc[i]):
+            return None
+        by_field = self.bodies_by_field(i)  # "các sở: Tài chính, Xây dựng", in lower case too
+        if by_field:
+            return by_field
+        if not self.may_start(i):
             return None
         head_end = self.inside_title_head(i)
         if head_end is not None:  # a body that runs on past the head: "... Trung ương Đảng Nhân dân Cách mạng Lào"
             core = self.core(i)
             return core if core is not None and core.j > head_end else None
-        by_field = self.ministries_by_field(i)
-        if by_field:
-            return by_field
         delegation = self.delegation(i)
         if delegation:
             standing = self.core(i)  # "Đoàn Đại biểu Quốc hội tỉnh X" is a standing body
@@ -401,11 +403,13 @@ class BodyFinder:
         return any(self.lookup.at(label, j) for label in ("generic_head", "local_head", "title_head", "body"))
 
     # -- bodies around bodies -----------------------------------------------------------
-    def ministries_by_field(self, i: int) -> Found | None:
-        """'các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường': one ministry per field."""
+    def bodies_by_field(self, i: int) -> Found | None:
+        """'các Bộ: Xây dựng, Tài chính, Nông nghiệp và Môi trường', 'các sở: Giao thông vận tải, Tài
+        chính': one body of the head per field."""
         doc = self.doc
-        if not self.cue("ministry_head", i) or i == 0 or not self.cue("list_plural", i - 1):
+        if not self.cue("field_list_head", i) or i == 0 or not self.cue("list_plural", i - 1):
             return None
+        head = self.voc.org_heads[fold(doc[i].text)]
         k = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ":")
         members = []
         while k < len(doc):
@@ -413,9 +417,9 @@ class BodyFinder:
             if not field:
                 break
             end = field[0]
-            name = f"{self.voc.ministry_head} {doc[k:end].text}"
+            name = f"{head.head} {doc[k:end].text}"
             body = self.voc.body(name)
-            members.append(Body(name, body.kind if body else "GovernmentBody", doc[k].idx, doc[end - 1].idx +
+            members.append(Body(name, body.kind if body else head.kind, doc[k].idx, doc[end - 1].idx +
                                 len(doc[end - 1]), reference=body.iri if body else None))
             k = end
             if k + 1 < len(doc) and self.separator(k) and self.lookup.longest("field", k + 1):
@@ -424,7 +428,7 @@ class BodyFinder:
             break
         if len(members) < 2:
             return None
-        return self.found(i, k, "GovernmentBody", members=tuple(members))
+        return self.found(i, k, head.kind, members=tuple(members))
 
     def delegation(self, i: int) -> Found | None:
         head = self.lookup.longest("delegation", i)

@@ -29,7 +29,6 @@ from ..normalize import fold
 from .chunks import Body, ByOffset, is_cap
 from .constructions import Actions, ConstructionMatcher, Match, load_constructions
 from .entities import Entities
-from .holdings import _field_at
 from .vocabulary import vocabulary
 
 actions = Actions()
@@ -373,16 +372,12 @@ def _addressees(passage: Passage, k: int) -> tuple[list[str], int]:
         if view[j]._.kind in {"TITLE", "RANK"} and j + 1 < sentence.end and view[j + 1]._.kind in {"NAME", "RANK", "HON"}:
             j += 1  # "giao Phó Chủ tịch UBND tỉnh A": the person after the title
             continue
-        if view[j]._.kind == "TITLE" and j + 1 < sentence.end and view[j + 1]._.kind == "BODY" \
-                and view[j + 1]._.item.data.members:
-            j += 1  # "yêu cầu Chủ tịch UBND các tỉnh: A, B": the bodies of the heads addressed
-            continue
+        listed_after = _bodies_listed_after_a_title(passage, j)
+        if listed_after:
+            j = listed_after  # "yêu cầu Chủ tịch UBND các tỉnh: A, B", "Bộ trưởng các bộ: Nội vụ, Tài chính":
+            continue  # the bodies of the heads addressed
         token = view[j]
-        ministries = _ministries_by_field(passage, j)
-        if ministries:
-            keys, j = ministries
-            out.extend(keys)
-        elif token._.kind == "BODY":
+        if token._.kind == "BODY":
             out.extend(passage.addressed_bodies(token._.item.data))
             j += 1
         else:
@@ -410,33 +405,17 @@ def _starts_addressee(passage: Passage, j: int) -> bool:
         return False
     token = view[j]
     return token._.kind == "BODY" or passage.referent(token) is not None or \
-        _ministries_by_field(passage, j) is not None
+        _bodies_listed_after_a_title(passage, j) is not None
 
 
-def _ministries_by_field(passage: Passage, j: int) -> tuple[list[str], int] | None:
-    """'Bộ trưởng các bộ: Nội vụ, Tài chính, Công an': the ministries of the fields listed."""
-    sentence = passage.sentence
-    view = sentence.doc
-    voc = vocabulary()
-    if not (view[j]._.kind == "TITLE" and j + 3 < sentence.end and view[j + 1].lower_ in voc.cue("list_plural")
-            and view[j + 2].lower_ in voc.cue("ministry_head") and view[j + 3]._.kind == ":"):
+def _bodies_listed_after_a_title(passage: Passage, j: int) -> int | None:
+    """Where the bodies start after a title that heads them ("Chủ tịch UBND các tỉnh: A, B",
+    "Bộ trưởng các bộ: Nội vụ, Tài chính"), or None."""
+    view, end = passage.sentence.doc, passage.sentence.end
+    if view[j]._.kind != "TITLE":
         return None
-    keys, k = [], j + 4
-    while k < sentence.end:
-        field_at = _field_at(view, k, sentence.end)
-        if not field_at:
-            break
-        written, k = field_at
-        name = f"{voc.ministry_head} {voc.fields[fold(written)]}"
-        known = voc.body(name)
-        start = view[k - 1]._.item.end - len(written)
-        keys.append(passage.entities.body(name, known.kind if known else "GovernmentBody",
-                                          known.iri if known else None, Span(start, view[k - 1]._.item.end)))
-        if k < sentence.end and (view[k]._.kind == "," or view[k].lower_ in voc.cue("list_and")):
-            k += 1
-            continue
-        break
-    return (keys, k) if keys else None
+    k = j + 1 + (j + 1 < end and view[j + 1].lower_ in vocabulary().cue("list_plural"))
+    return k if k < end and view[k]._.kind == "BODY" and view[k]._.item.data.members else None
 
 
 def _content(passage: Passage, k: int) -> str:

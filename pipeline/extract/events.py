@@ -446,6 +446,8 @@ class Course:
         attendance = [c for c in self.cues_in(segment, "attendance")]
         conjunctions = self.voc.cue("list_and")
         separators = {",", *conjunctions, *(f", {c}" for c in conjunctions)}  # ",", "và", ", và"
+        if self.attendance_sentence(segment):
+            separators.add(";")  # "Cùng dự có lãnh đạo các sở: A, B; UBND các huyện C, D"
         for body in self.bodies_in(segment):
             k = body.start
             if k > 0 and self.doc[k - 1].lower_ in self.voc.cue("plural_marker"):

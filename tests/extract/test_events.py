@@ -195,3 +195,13 @@ def test_a_place_in_the_topic_is_not_where_the_event_is_and_a_bodys_short_name_k
     assert (e.location, f.name(e.chair)) == (None, "Tô Ân Hòa")
     assert [f.name(o) for o in e.organizations] == [
         "Bộ Công an", "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu", "Cục Truyền thông Công an nhân dân"]
+
+
+def test_departments_listed_by_field_and_bodies_after_a_semicolon_attend():
+    f = run("Ngày 12/6, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Lào Cai Hầu A Dình chủ trì cuộc họp về dự án "
+            "đường cao tốc. Cùng dự có lãnh đạo các sở: Giao thông vận tải, Tài chính, Kế hoạch và Đầu tư; UBND các "
+            "huyện Bảo Thắng, Bảo Yên.", published=dt.date(2025, 6, 13))
+    [e] = f.events
+    assert (e.location, f.name(e.chair)) == ("trụ sở UBND tỉnh", "Hầu A Dình")
+    assert [f.name(o) for o in e.organizations] == [
+        "Sở Giao thông vận tải", "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "UBND huyện Bảo Thắng", "UBND huyện Bảo Yên"]
