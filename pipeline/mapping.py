@@ -68,8 +68,8 @@ def _ontology() -> Graph:
 def event_classes() -> dict[str, URIRef]:
     """Event.kind code -> event class, from the gov:code annotations of the ontology."""
     g = _ontology()
-    return {str(code): cls for cls, code in g.subject_objects(GOV.code)
-            if (cls, RDFS.subClassOf, GOV.Event) in g}
+    events = set(g.transitive_subjects(RDFS.subClassOf, GOV.Event))
+    return {str(code): cls for cls, code in g.subject_objects(GOV.code) if cls in events}
 
 
 @lru_cache(maxsize=1)

@@ -282,3 +282,12 @@ def test_a_body_the_text_only_implies_has_no_mention_but_its_facts_point_at_it()
     assert (None, GOV.mentionOf, ministry) not in g
     holding = the(g, None, GOV.titleAsWritten, Literal("Thứ trưởng", lang="vi"))
     assert the(g, holding, GOV.holdingOrganization) == ministry
+
+
+def test_every_event_kind_of_the_vocabulary_has_its_class_in_the_ontology():
+    """A kind whose class sits deeper in the hierarchy (a call is a meeting) is found too."""
+    from pipeline.extract.vocabulary import vocabulary
+
+    kinds = set(vocabulary().event_words.values())
+    assert kinds <= set(mapping.event_classes())
+    assert mapping.event_class("call") == GOV.PhoneCall
