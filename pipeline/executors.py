@@ -17,6 +17,7 @@ driver writes the outputs.
 """
 from __future__ import annotations
 
+import logging
 import pickle
 import warnings
 from collections import deque
@@ -156,7 +157,7 @@ def _connect(ray, address: str | None) -> bool:
     if ray.is_initialized():
         return False
     try:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     except Exception as exc:  # ConnectionError, a bad address...
         raise ExecutorError(f"cannot reach the Ray cluster {address or '(local)'}: {exc}") from None
     return True
@@ -166,6 +167,7 @@ def _dataset(ray, sources: list[ArticleSource], jobs: int, work):
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # results come back in input order
     ctx.enable_progress_bars = False  # govkg draws its own
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # nor does it say so, or log each run
     rows = [{"source": pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL)} for s in sources]
     ds = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 200)))
     custom = {"fn_constructor_args": (work,)} if work is not build.process_article else {}

@@ -96,3 +96,14 @@ def test_an_article_that_kills_its_actor_fails_alone(local_ray, corpus, tmp_path
     assert [r.name for r in got] == ["d01", "bad", "d02"]
     assert got[0].ok and got[2].ok
     assert got[1].error == "the worker process died while processing it (a crash, or out of memory)"
+
+
+def test_the_cli_asks_for_the_extra_when_ray_is_missing(corpus, tmp_path, monkeypatch, capsys):
+    from pipeline import cli
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails
+    code = cli.main(["build", str(corpus / "d01.txt"), "--out", str(tmp_path / "out"), "--executor", "ray",
+                     "--no-validate"])
+    assert code == 2
+    assert "install govkg[ray]" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "graph.ttl").exists()
