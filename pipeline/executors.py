@@ -13,7 +13,9 @@ the map is the same whichever executor ran it.
 With Ray, an actor reads the article from its path, as a worker process does: the
 article files (and their sidecars) must be at the same path on every node (shared
 storage); standard input and JSON Lines records travel with their bytes. Only the
-driver writes the outputs.
+driver writes the outputs. A driver that came in through the Ray Client (ray://) runs
+the Ray Data map in an actor inside the cluster, since Ray Data cannot run over the
+client.
 """
 from __future__ import annotations
 
@@ -201,15 +203,47 @@ def _ray_run(ray, items: list, jobs: int, work):
     kept killing its actor (that one is then run alone in a local worker, as `local`
     does, and reported failed only if it kills that one too)."""
     sources = [it for it in items if not isinstance(it, ArticleResult)]
-    rows = iter(_dataset(ray, sources, jobs, work).iter_rows()) if sources else iter(())
+    done = _pickled_results(ray, sources, jobs, work)
     for k, item in enumerate(items):
         if isinstance(item, ArticleResult):
             yield item
             continue
         try:
-            row = next(rows)
+            result = next(done)
         except ray.exceptions.RayError:  # the actors died on it RETRIES + 1 times
             yield _isolated(item, work)
             return items[k + 1:]
-        yield pickle.loads(row["result"])
+        yield pickle.loads(result)
     return []
+
+
+def _pickled_results(ray, sources: list[ArticleSource], jobs: int, work) -> Iterator[bytes]:
+    """The results of `sources` in order, pickled: from Ray Data run here or, when this
+    process came in through the Ray Client (ray://), where Ray Data cannot run, from Ray
+    Data run by an actor inside the cluster."""
+    if not sources:
+        return iter(())
+    from ray.util.client import ray as client
+
+    if not client.is_connected():
+        return (row["result"] for row in _dataset(ray, sources, jobs, work).iter_rows())
+    return _through_the_client(ray, sources, jobs, work)
+
+
+class RemoteMap:
+    """The Ray Data map, run in an actor inside the cluster for a driver outside it."""
+
+    def __init__(self, sources: list[ArticleSource], jobs: int, work):
+        import ray
+
+        self.rows = iter(_dataset(ray, sources, jobs, work).iter_rows())
+
+    def next(self) -> bytes | None:
+        row = next(self.rows, None)
+        return None if row is None else row["result"]
+
+
+def _through_the_client(ray, sources: list[ArticleSource], jobs: int, work) -> Iterator[bytes]:
+    remote = ray.remote(num_cpus=0)(RemoteMap).remote(sources, jobs, work)
+    while (result := ray.get(remote.next.remote())) is not None:
+        yield result
