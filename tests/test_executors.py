@@ -55,7 +55,11 @@ def corpus(tmp_path_factory):
 
 
 def _built(corpus, out, **how):
-    summary = build([corpus], out, **how)
+    return _built_from([corpus], out, **how)
+
+
+def _built_from(sources, out, **how):
+    summary = build(sources, out, **how)
     return summary, {name: (out / name).read_bytes() for name in GRAPHS}
 
 
@@ -107,3 +111,29 @@ def test_the_cli_asks_for_the_extra_when_ray_is_missing(corpus, tmp_path, monkey
     assert code == 2
     assert "install govkg[ray]" in capsys.readouterr().err
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_driver_outside_the_cluster_builds_through_the_ray_client(local_ray, corpus, tmp_path):
+    """Ray Data cannot run over the Ray Client: the map runs in an actor inside the cluster."""
+    import socket
+    import subprocess
+
+    from ray.util.client.server.server import serve
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = serve("127.0.0.1", port)  # a Ray Client server for the cluster of this process
+    try:
+        env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        sources = [corpus / "d01.txt", corpus / "empty.txt", corpus / "d02.txt"]
+        remote = subprocess.run([sys.executable, "-m", "pipeline", "build", *map(str, sources), "--out",
+                                 str(tmp_path / "ray"), "--no-validate", "--executor", "ray", "--jobs", "2",
+                                 "--ray-address", f"ray://127.0.0.1:{port}"],
+                                cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    finally:
+        server.stop(0)
+    assert remote.returncode == 1, remote.stderr  # empty.txt failed
+    assert f"failures:\n  {corpus / 'empty.txt'}: empty file" in remote.stdout
+    _, local_graphs = _built_from(sources, tmp_path / "local")
+    assert {name: (tmp_path / "ray" / name).read_bytes() for name in GRAPHS} == local_graphs
