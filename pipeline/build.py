@@ -16,9 +16,6 @@ outputs as they were.
 from __future__ import annotations
 
 import traceback
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -153,63 +150,13 @@ def process_article(item: ArticleSource | str) -> ArticleResult:
     return result
 
 
-def _died(src: ArticleSource) -> ArticleResult:
-    return ArticleResult(path=src.label, name=src.name,
-                         error="the worker process died while processing it (a crash, or out of memory)")
+def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int, executor: str = "local",
+             address: str | None = None) -> Iterator[ArticleResult]:
+    """Results in the order of `items` (sources to process, or results already known,
+    passed through), from the executor named (executors.py: local processes, or Ray)."""
+    from .executors import results
 
-
-def _isolated(src: ArticleSource) -> ArticleResult:
-    """One article in a worker of its own: tells whether it is the one that kills workers."""
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(process_article, src).result()
-        except BrokenProcessPool:
-            return _died(src)
-
-
-def _done(result: ArticleResult) -> Future:
-    future: Future = Future()
-    future.set_result(result)
-    return future
-
-
-def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> Iterator[ArticleResult]:
-    """Results in the order of `items` (sources to process, or results already known),
-    from this process or from `jobs` workers, consuming `items` lazily.
-
-    A bounded window of futures keeps memory flat on a corpus of any size. A worker
-    that dies (a crash in native code, the OOM killer) breaks its pool: the article
-    whose result was awaited then runs again alone, in a fresh worker, and is reported
-    failed only if it kills that one too; the rest go on in a new pool.
-    """
-    items = iter(items)
-    if jobs <= 1:
-        for item in items:
-            yield item if isinstance(item, ArticleResult) else process_article(item)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    submit = lambda item: _done(item) if isinstance(item, ArticleResult) else pool.submit(process_article, item)
-    pending: deque = deque()
-    try:
-        while True:
-            while len(pending) < jobs * 4 and (item := next(items, None)) is not None:
-                pending.append((item, submit(item)))
-            if not pending:
-                return
-            item, future = pending.popleft()
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                pool.shutdown(wait=True, cancel_futures=True)
-                yield _isolated(item)
-                pool = ProcessPoolExecutor(max_workers=jobs)
-                pending = deque((it, submit(it)) for it, _ in pending)
-                continue
-            except Exception as exc:  # e.g. a result that cannot be pickled
-                result = ArticleResult(path=item.label, name=item.name, error=f"{type(exc).__name__}: {exc}")
-            yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return results(items, jobs, executor, address)
 
 
 def _named(found: Found, stdin=None) -> Iterator[ArticleSource | ArticleResult]:
@@ -244,6 +191,9 @@ def build(
     jobs: int = 1,
     on_result: Callable[[ArticleResult], None] | None = None,
     stdin=None,
+    executor: str = "local",
+    address: str | None = None,
+    on_found: Callable[[Found], None] | None = None,
 ) -> BuildSummary:
     """Build every article under `sources` into `out_dir` (graph.ttl, graph.trig, graph.nq).
 
@@ -252,6 +202,8 @@ def build(
     out in `skipped`. `on_result` sees each article's result as it is done (progress
     reports). When no article builds, the previous outputs stay as they were
     (`kept_previous`). `stdin` is read for the source "-" (default: standard input).
+    `executor` maps the per-article work (executors.py: "local", or "ray" at `address`)
+    with `jobs` workers; `on_found` sees the files found before any is read.
     """
     out_dir = Path(out_dir)
     sources = list(sources)
@@ -261,10 +213,12 @@ def build(
         raise ArticleError(", ".join(map(str, sources)),
                            "no articles (.txt, .html, .htm or .jsonl files, optionally .gz) found"
                            + (f"; {len(found.skipped)} path(s) skipped" if found.skipped else ""))
+    if on_found:
+        on_found(found)
 
     def stream() -> Iterator[list[tuple]]:
         yield mapping.reference_quads()
-        for result in _results(_named(found, stdin), jobs):
+        for result in _results(_named(found, stdin), jobs, executor, address):
             summary.add(result)
             if on_result:
                 on_result(result)

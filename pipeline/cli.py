@@ -17,6 +17,7 @@ from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("table", "csv", "tsv", "json")  # of `query` (pipeline.query.FORMATS)
+EXECUTORS = ("local", "ray")  # of `build` (pipeline.executors.EXECUTORS)
 DEFAULT_STORE = "output/store"
 
 
@@ -124,9 +125,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="article files or directories (searched recursively); - reads standard input")
     p.add_argument("--out", default="output", metavar="DIR", help="output directory (default: output/)")
     p.add_argument("--no-validate", action="store_true", help="skip validation of the built graph")
-    p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="articles processed in N worker processes")
-    p.add_argument("--quiet", "-q", action="store_true",
-                   help="no line per article; skipped paths and warnings counted, not listed")
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                   help="articles processed in N worker processes (with --executor ray: N Ray actors)")
+    p.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="what runs the per-article work: local (this machine, the default) or ray (Ray Data "
+                   "on a Ray cluster: pip install 'govkg[ray]')")
+    p.add_argument("--ray-address", metavar="ADDRESS", help="the Ray cluster, e.g. ray://HOST:10001 (default: "
+                   "RAY_ADDRESS, or the cluster `ray start` began on this machine, else a new local one)")
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument("--verbose", "-v", action="store_true", help="a line per article as it is done")
+    talk.add_argument("--quiet", "-q", action="store_true",
+                      help="no progress bar; skipped paths and warnings counted, not listed")
 
     p = sub.add_parser("validate", help="check a graph against the shapes (SHACL) and the ontology (reasoner)",
                        description="Exit 0 when GRAPH conforms to the shapes and is consistent with the "
@@ -218,32 +227,99 @@ def _err(message: str) -> None:
 # Subcommands
 
 
-def _progress(stream):
-    def show(result) -> None:
-        if result.ok:
-            counts = " ".join(f"{k}={n}" for k, n in result.counts.items())
-            print(f"  {result.name}: {counts}", file=stream)
+def _article_lines(result) -> list[str]:
+    if result.ok:
+        lines = [f"  {result.name}: " + " ".join(f"{k}={n}" for k, n in result.counts.items())]
+    else:
+        lines = [f"  FAILED {result.path}: {result.error}"]
+    return lines + [f"    warning: {result.path}: {warning}" for warning in result.warnings]
+
+
+class _Progress:
+    """What a build shows while it runs: a bar on standard error (articles done, rate,
+    time left) when that is a terminal, and with `verbose` a line per article."""
+
+    def __init__(self, stream, verbose: bool = False, bar: bool = False):
+        self.stream, self.verbose, self.want_bar = stream, verbose, bar
+        self.bar = None
+
+    def found(self, found) -> None:
+        if self.want_bar:
+            self.bar = _bar(_known_total(found.files))
+
+    def result(self, result) -> None:
+        if self.verbose:
+            for line in _article_lines(result):
+                self._print(line)
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def _print(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)  # above the bar
         else:
-            print(f"  FAILED {result.path}: {result.error}", file=stream)
-        for warning in result.warnings:
-            print(f"    warning: {result.path}: {warning}", file=stream)
-    return show
+            print(line, file=self.stream)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
-def _build(sources, out_dir, jobs: int, quiet: bool, stream):
+def _known_total(files: list[str]) -> int | None:
+    """The number of articles, when each file is one (a corpus or standard input may hold many)."""
+    from .sources import CORPUS_SUFFIX, STDIN, article_suffix
+
+    if any(f == STDIN or article_suffix(Path(f).name) == CORPUS_SUFFIX for f in files):
+        return None
+    return len(files)
+
+
+BAR = "{desc} {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} articles [{elapsed}<{remaining}, {rate_noinv_fmt}]"
+COUNTER = "{desc} {n_fmt} articles [{elapsed}, {rate_noinv_fmt}]"  # a corpus: the total is not known
+
+
+def _bar(total: int | None):
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, desc="building", unit=" articles", dynamic_ncols=True,
+                bar_format=BAR if total is not None else COUNTER)
+
+
+def _progress_for(verbose: bool, quiet: bool, stream) -> _Progress:
+    """A bar only on a terminal and without --quiet (so none in CI or in a pipe)."""
+    return _Progress(stream, verbose=verbose, bar=not quiet and sys.stderr.isatty())
+
+
+def _check_executor(executor: str) -> None:
+    from .executors import ExecutorError, require
+
+    try:
+        require(executor)
+    except ExecutorError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _build(sources, out_dir, jobs: int, progress: _Progress, executor: str = "local", address: str | None = None):
     from .build import build
+    from .executors import ExecutorError
     from .ingest import ArticleError
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: output exists and is not a directory")
-    jobs = _capped_jobs(jobs)
+    _check_executor(executor)
+    jobs = _capped_jobs(jobs) if executor == "local" else jobs  # Ray actors run on the cluster's CPUs
     try:
-        return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream))
+        return build(sources, out, jobs=jobs, on_result=progress.result, on_found=progress.found,
+                     executor=executor, address=address)
     except ArticleError as exc:  # a source that does not exist or holds no article
+        raise UsageError(str(exc)) from None
+    except ExecutorError as exc:  # the Ray cluster cannot be reached
         raise UsageError(str(exc)) from None
     except OSError as exc:  # the output cannot be written
         raise UsageError(f"{exc.filename or out}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        progress.close()
 
 
 def _validate(graph: Path, report: str | None = None, as_json: bool = False) -> int:
@@ -253,7 +329,8 @@ def _validate(graph: Path, report: str | None = None, as_json: bool = False) -> 
 
 
 def cmd_build(args) -> int:
-    summary = _build(args.sources, args.out, args.jobs, args.quiet, sys.stdout)
+    progress = _progress_for(args.verbose, args.quiet, sys.stdout)
+    summary = _build(args.sources, args.out, args.jobs, progress, args.executor, args.ray_address)
     print(summary.format(quiet=args.quiet))
     status = EXIT_OK if summary.ok else EXIT_FAILED
     if not args.no_validate and not summary.kept_previous:
@@ -319,7 +396,7 @@ def cmd_eval(args) -> int:
                     print(f"govkg: warning: {gold_path}: no article {text.name} beside it; scored as no facts",
                           file=sys.stderr)
             print(f"building {len(texts)} article(s) into {work}", file=sys.stderr)
-            summary = _build(texts, work, args.jobs, True, sys.stderr)
+            summary = _build(texts, work, args.jobs, _Progress(sys.stderr))
             print(summary.format(quiet=True), file=sys.stderr)
             if not summary.ok:
                 status = EXIT_FAILED

@@ -1,6 +1,7 @@
 # Sourced by main.sh and test.sh: make sure Java and the project's virtualenv are there.
 #
-# usage: . scripts/env.sh [EXTRAS]     e.g. ". scripts/env.sh test" installs -e '.[test]'
+# usage: . scripts/env.sh [EXTRAS]     e.g. ". scripts/env.sh test" installs -e '.[test]',
+#                                      ". scripts/env.sh test,ray" installs -e '.[test,ray]'
 # Idempotent: the venv (.venv in the repository) is made once, and pip runs again only
 # when pyproject.toml changes. PYTHON picks the interpreter (default python3, >= 3.10).
 

@@ -197,14 +197,14 @@ def govkg(*args, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 
 
 def test_standard_input_as_text_and_as_a_corpus(tmp_path):
-    result = govkg("build", "-", "--out", tmp_path / "one", "--no-validate", stdin=TEXT.encode("utf-16"))
+    result = govkg("build", "-", "--out", tmp_path / "one", "--no-validate", "-v", stdin=TEXT.encode("utf-16"))
     out = result.stdout.decode()
     assert result.returncode == 0, out + result.stderr.decode()
     assert "  stdin: persons=" in out and "read as UTF-16" in out
     nq = (tmp_path / "one" / "graph.nq").read_text(encoding="utf-8")
     assert "graph/stdin>" in nq
     lines = "\n".join(json.dumps({"id": f"s{k}", "text": TEXT}, ensure_ascii=False) for k in (1, 2))
-    result = govkg("build", "-", "--out", tmp_path / "two", "--no-validate", stdin=lines.encode("utf-8"))
+    result = govkg("build", "-", "--out", tmp_path / "two", "--no-validate", "-v", stdin=lines.encode("utf-8"))
     assert result.returncode == 0, result.stderr.decode()
     assert "  s1: " in result.stdout.decode() and "  s2: " in result.stdout.decode()
     facts = govkg("facts", tmp_path / "two" / "graph.ttl", "--out", tmp_path / "facts")

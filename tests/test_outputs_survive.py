@@ -122,7 +122,7 @@ def test_killed_while_extracting_keeps_the_previous_build(corpora):
     root, previous, _ = corpora
     many = write_corpus(root / "many", {f"{name}-{k:02d}": text for name, text in SECOND.items() for k in range(20)})
     out = fresh_copy(root, previous, "kill-extract")
-    kill_when(["build", many, "--out", out, "--no-validate"], lambda seen: "  q01-00:" in seen)
+    kill_when(["build", many, "--out", out, "--no-validate", "--verbose"], lambda seen: "  q01-00:" in seen)
     assert snapshot(out) == previous
     assert not any(p.name.endswith(OUTPUTS) for p in out.iterdir() if p.name.startswith(".govkg-"))
 
