@@ -125,6 +125,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="output", metavar="DIR", help="output directory (default: output/)")
     p.add_argument("--no-validate", action="store_true", help="skip validation of the built graph")
     p.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="articles processed in N worker processes")
+    p.add_argument("--no-cache", "--rebuild", dest="no_cache", action="store_true",
+                   help="extract every article again instead of reusing the unchanged ones from DIR/.cache")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no line per article; skipped paths and warnings counted, not listed")
 
@@ -218,7 +220,7 @@ def _progress(stream):
     def show(result) -> None:
         if result.ok:
             counts = " ".join(f"{k}={n}" for k, n in result.counts.items())
-            print(f"  {result.name}: {counts}", file=stream)
+            print(f"  {result.name}: {counts}" + (" (unchanged, from the cache)" if result.cached else ""), file=stream)
         else:
             print(f"  FAILED {result.path}: {result.error}", file=stream)
         for warning in result.warnings:
@@ -226,7 +228,7 @@ def _progress(stream):
     return show
 
 
-def _build(sources, out_dir, jobs: int, quiet: bool, stream):
+def _build(sources, out_dir, jobs: int, quiet: bool, stream, reuse: bool = True):
     from .build import build
     from .ingest import ArticleError
 
@@ -235,7 +237,7 @@ def _build(sources, out_dir, jobs: int, quiet: bool, stream):
         raise UsageError(f"{out}: output exists and is not a directory")
     jobs = _capped_jobs(jobs)
     try:
-        return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream))
+        return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream), reuse=reuse)
     except ArticleError as exc:  # a source that does not exist or holds no article
         raise UsageError(str(exc)) from None
     except OSError as exc:  # the output cannot be written
@@ -249,7 +251,7 @@ def _validate(graph: Path, report: str | None = None, as_json: bool = False) -> 
 
 
 def cmd_build(args) -> int:
-    summary = _build(args.sources, args.out, args.jobs, args.quiet, sys.stdout)
+    summary = _build(args.sources, args.out, args.jobs, args.quiet, sys.stdout, reuse=not args.no_cache)
     print(summary.format(quiet=args.quiet))
     status = EXIT_OK if summary.ok else EXIT_FAILED
     if not args.no_validate and not summary.kept_previous:
