@@ -1,8 +1,8 @@
 """Incremental builds: each article's result kept in the output folder, reused while valid.
 
 A build keeps what every article gave (its quads, counts and warnings) in
-`OUT/.cache/`, one small JSON file per article, written atomically (atomic.py). The
-entry is keyed by a digest of
+`OUT/.cache/`, one small gzip-compressed JSON file per article (about a tenth of the
+article's N-Quads), written atomically (atomic.py). The entry is keyed by a digest of
 
 - the article's source bytes: the text or HTML file and its sidecar `NAME.meta.json`,
   or the bytes of a JSON Lines record or of standard input, as sources.py gives them;
@@ -21,6 +21,7 @@ extracts every article and refreshes the cache with the results.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from . import atomic, resources
 from .sources import ArticleSource
 
 CACHE_DIR = ".cache"
-ENTRY_SUFFIX = ".json"
+ENTRY_SUFFIX = ".json.gz"
 FORMAT = 1  # the layout of an entry; a new layout makes old entries misses
 LIBRARIES = ("govkg", "spacy", "underthesea", "underthesea-core", "trafilatura", "charset-normalizer",
              "rdflib", "pyoxigraph")
@@ -147,7 +148,14 @@ def _term(term) -> URIRef | BNode | Literal | None:
 def parse_quads(text: str) -> list[tuple]:
     """N-Quads lines as quads of rdflib terms (the inverse of `nquads_text`)."""
     parsed = ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    return [(_term(q.subject), _term(q.predicate), _term(q.object), _term(q.graph_name)) for q in parsed]
+    terms: dict = {}  # each term converted once: most repeat (the graph, predicates, subjects)
+
+    def term(t):
+        if t not in terms:
+            terms[t] = _term(t)
+        return terms[t]
+
+    return [(term(q.subject), term(q.predicate), term(q.object), term(q.graph_name)) for q in parsed]
 
 
 class ArticleCache:
@@ -174,12 +182,12 @@ class ArticleCache:
     def _read(self, name: str, key: str) -> Entry | None:
         """The entry of `name` if it holds `key`; a missing, stale or unreadable one is a miss."""
         try:
-            data = json.loads(entry_file(self.folder, name).read_text(encoding="utf-8"))
+            data = json.loads(gzip.decompress(entry_file(self.folder, name).read_bytes()))
             if data.get("format") != FORMAT or data.get("key") != key or data.get("name") != name:
                 return None
             return Entry(counts=dict(data["counts"]), quads=parse_quads(data["quads"]),
                          warnings=list(data["warnings"]))
-        except (OSError, ValueError, KeyError, TypeError, SyntaxError):
+        except (OSError, EOFError, ValueError, KeyError, TypeError, SyntaxError):
             return None
 
     def store(self, name: str, ok: bool, counts: dict[str, int], quads: list[tuple], warnings: list[str]) -> None:
@@ -190,14 +198,15 @@ class ArticleCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "name": name, "key": key, "counts": counts, "warnings": warnings,
                 "quads": nquads_text(quads)}
-        atomic.write_text(entry_file(self.folder, name), json.dumps(data, ensure_ascii=False))
+        with atomic.atomic_write(entry_file(self.folder, name), "wb") as fh:
+            fh.write(gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), compresslevel=6))
 
     def prune(self, built: Iterable[str]) -> list[Path]:
         """Delete the entries of every article but those `built`; the files deleted."""
         keep = {entry_file(self.folder, name).name for name in built}
         if not self.folder.is_dir():
             return []
-        removed = [p for p in self.folder.iterdir() if p.suffix == ENTRY_SUFFIX and p.name not in keep]
+        removed = [p for p in self.folder.iterdir() if p.name.endswith(ENTRY_SUFFIX) and p.name not in keep]
         for path in removed:
             path.unlink(missing_ok=True)
         if removed:

@@ -3,6 +3,7 @@ others from OUT/.cache, drops the removed ones, and gives the same bytes as a fr
 build; `govkg load` then replaces and removes only those graphs in the store."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -16,7 +17,7 @@ from pipeline import build as build_module
 from pipeline import cache as cache_module
 from pipeline import resources
 from pipeline.build import build
-from pipeline.cache import CACHE_DIR, entry_file
+from pipeline.cache import CACHE_DIR, ENTRY_SUFFIX, entry_file
 from pipeline.store import load, open_store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,7 +66,7 @@ def change_and_remove(src: Path) -> None:
 
 
 def cached_names(out: Path) -> set[str]:
-    return {json.loads(p.read_text(encoding="utf-8"))["name"] for p in (out / CACHE_DIR).glob("*.json")}
+    return {json.loads(gzip.decompress(p.read_bytes()))["name"] for p in (out / CACHE_DIR).glob("*" + ENTRY_SUFFIX)}
 
 
 def test_a_rebuild_extracts_only_the_changed_article(src, tmp_path, extracted):
@@ -150,10 +151,11 @@ def test_failed_articles_are_not_cached_and_a_broken_entry_is_a_miss(src, tmp_pa
     first = build([src], out)
     assert [path for path, _ in first.failures] == [str(src / "empty.txt")]
     assert not entry_file(out / CACHE_DIR, "empty").exists()
-    entry_file(out / CACHE_DIR, "d01").write_text("{not json", encoding="utf-8")
+    entry_file(out / CACHE_DIR, "d01").write_bytes(gzip.compress(b"{not json"))
+    entry_file(out / CACHE_DIR, "d04").write_bytes(b"not gzip")
     extracted.clear()
     build([src], out)
-    assert extracted == ["d01"]
+    assert extracted == ["d01", "d04"]
 
 
 def test_a_changed_line_of_a_corpus_is_the_only_one_extracted(tmp_path, extracted):
