@@ -12,6 +12,10 @@ its file and the problem and left out; every other article still builds. Every p
 the build leaves out is reported (sources.py), an article whose name is reserved for
 another graph is renamed, and a build in which no article builds leaves the previous
 outputs as they were.
+
+Builds are incremental (cache.py): a source whose cached result in `OUT/.cache` is
+still valid becomes that ready result before it reaches the workers, and every newly
+built article is filed in the cache after; the outputs are the same bytes either way.
 """
 from __future__ import annotations
 
