@@ -178,10 +178,8 @@ class GraphRecords:
     def _read(self) -> dict[str, dict[str, str]]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        except (OSError, ValueError):  # none yet, or unreadable: trust nothing, load every graph
             return {}
-        except (OSError, ValueError):
-            return {}  # unreadable: trust nothing, load every graph
         if not isinstance(data, dict) or data.get("complete") is not True or not isinstance(data.get("graphs"), dict):
             return {}
         return data["graphs"]

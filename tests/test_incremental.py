@@ -99,6 +99,17 @@ def test_outputs_from_the_cache_are_the_bytes_of_a_fresh_build(src, tmp_path, ex
     assert outputs(out) == outputs(fresh)
 
 
+def test_worker_processes_take_the_cached_articles_in_order(src, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build([src], out, jobs=2)
+    change_and_remove(src)
+    seen: list[tuple[str, bool]] = []
+    again = build([src], out, jobs=2, on_result=lambda r: seen.append((r.name, r.cached)))
+    assert seen == [("d01", True), ("d02", False), ("d04", True)] and again.reused == 2
+    build([src], fresh, reuse=False)
+    assert outputs(out) == outputs(fresh)
+
+
 def test_without_reuse_every_article_is_extracted_and_the_cache_refreshed(src, tmp_path, extracted):
     out = tmp_path / "out"
     build([src], out)
