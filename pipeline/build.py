@@ -12,6 +12,10 @@ its file and the problem and left out; every other article still builds. Every p
 the build leaves out is reported (sources.py), an article whose name is reserved for
 another graph is renamed, and a build in which no article builds leaves the previous
 outputs as they were.
+
+Builds are incremental (cache.py): a source whose cached result in `OUT/.cache` is
+still valid becomes that ready result before it reaches the workers, and every newly
+built article is filed in the cache after; the outputs are the same bytes either way.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import iris, mapping, write
+from .cache import ArticleCache
 from .extract import extract_facts
 from .ingest import ArticleError, article_name, read_source
 from .model import Article, ArticleFacts
@@ -39,6 +44,7 @@ class ArticleResult:
     quads: list[tuple] = field(default_factory=list)
     error: str | None = None  # the problem, when the article failed
     warnings: list[str] = field(default_factory=list)  # what was assumed to read it
+    cached: bool = False  # reused from the output folder's cache, not extracted again
 
     @property
     def ok(self) -> bool:
@@ -52,6 +58,7 @@ class BuildSummary:
     out_dir: Path
     files: list[Path] = field(default_factory=list)  # graph.ttl, graph.trig, graph.nq
     articles: int = 0  # articles built
+    reused: int = 0  # of them, reused from the cache (cache.py) rather than extracted
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LISTS, 0))
     quads: int = 0  # distinct quads written (reference bodies included)
     triples: int = 0  # distinct triples of the union graph (graph.ttl)
@@ -68,6 +75,7 @@ class BuildSummary:
         self.warnings += [(result.path, w) for w in result.warnings]
         if result.ok:
             self.articles += 1
+            self.reused += result.cached
             for k, n in result.counts.items():
                 self.counts[k] = self.counts.get(k, 0) + n
         else:
@@ -76,7 +84,8 @@ class BuildSummary:
     def format(self, quiet: bool = False) -> str:
         """The summary; with `quiet`, skipped paths and warnings are counted, not listed."""
         tried = self.articles + len(self.failures)
-        lines = [f"articles: {self.articles} built" + (f", {len(self.failures)} failed (of {tried})" if self.failures else "")]
+        lines = [f"articles: {self.articles} built" + (f", {len(self.failures)} failed (of {tried})" if self.failures else "")
+                 + (f" ({self.reused} unchanged, reused from the cache)" if self.reused else "")]
         lines += [f"{k}: {self.counts.get(k, 0)}" for k in LISTS]
         if self.kept_previous:
             lines.append(f"no article was built: the outputs in {self.out_dir} were left as they were")
@@ -181,6 +190,23 @@ def _named(found: Found, stdin=None) -> Iterator[ArticleSource | ArticleResult]:
             yield item
 
 
+def _reused(items: Iterable[ArticleSource | ArticleResult], cache: ArticleCache) -> Iterator[ArticleSource | ArticleResult]:
+    """The items, each source whose cached result is valid turned into that result."""
+    for item in items:
+        entry = cache.lookup(item) if isinstance(item, ArticleSource) else None
+        if entry is None:
+            yield item
+        else:
+            yield ArticleResult(path=item.label, name=item.name, counts=entry.counts, quads=entry.quads,
+                                warnings=entry.warnings, cached=True)
+
+
+def _keep(cache: ArticleCache, result: ArticleResult) -> None:
+    """Put a newly built article into the cache (a failed or reused one is not filed)."""
+    if not result.cached:
+        cache.store(result.name, result.ok, result.counts, result.quads, result.warnings)
+
+
 class _NothingBuilt(Exception):
     """Raised into the writer when no article was built, so it keeps the previous outputs."""
 
@@ -194,6 +220,7 @@ def build(
     executor: str = "local",
     address: str | None = None,
     on_found: Callable[[Found], None] | None = None,
+    reuse: bool = True,
 ) -> BuildSummary:
     """Build every article under `sources` into `out_dir` (graph.ttl, graph.trig, graph.nq).
 
@@ -204,6 +231,8 @@ def build(
     (`kept_previous`). `stdin` is read for the source "-" (default: standard input).
     `executor` maps the per-article work (executors.py: "local", or "ray" at `address`)
     with `jobs` workers; `on_found` sees the files found before any is read.
+    An article unchanged since the last build into `out_dir` is reused from its cache
+    (cache.py) instead of being extracted again; `reuse=False` extracts every one.
     """
     out_dir = Path(out_dir)
     sources = list(sources)
@@ -216,13 +245,18 @@ def build(
     if on_found:
         on_found(found)
 
+    cache = ArticleCache(out_dir, reuse=reuse)
+    built: list[str] = []
+
     def stream() -> Iterator[list[tuple]]:
         yield mapping.reference_quads()
-        for result in _results(_named(found, stdin), jobs, executor, address):
+        for result in _results(_reused(_named(found, stdin), cache), jobs, executor, address):
             summary.add(result)
             if on_result:
                 on_result(result)
+            _keep(cache, result)
             if result.ok:
+                built.append(result.name)
                 yield result.quads
             result.quads = []  # written: let it go
         if summary.articles == 0:
@@ -233,6 +267,7 @@ def build(
     except _NothingBuilt:
         summary.kept_previous = True
         return summary
+    cache.prune(built)
     summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
     summary.quads, summary.triples = written.quads, written.triples
     return summary

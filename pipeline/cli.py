@@ -136,6 +136,8 @@ def _parser() -> argparse.ArgumentParser:
     talk.add_argument("--verbose", "-v", action="store_true", help="a line per article as it is done")
     talk.add_argument("--quiet", "-q", action="store_true",
                       help="no progress bar; skipped paths and warnings counted, not listed")
+    p.add_argument("--no-cache", "--rebuild", dest="no_cache", action="store_true",
+                   help="extract every article again instead of reusing the unchanged ones from DIR/.cache")
 
     p = sub.add_parser("validate", help="check a graph against the shapes (SHACL) and the ontology (reasoner)",
                        description="Exit 0 when GRAPH conforms to the shapes and is consistent with the "
@@ -229,7 +231,8 @@ def _err(message: str) -> None:
 
 def _article_lines(result) -> list[str]:
     if result.ok:
-        lines = [f"  {result.name}: " + " ".join(f"{k}={n}" for k, n in result.counts.items())]
+        lines = [f"  {result.name}: " + " ".join(f"{k}={n}" for k, n in result.counts.items())
+                 + (" (unchanged, from the cache)" if result.cached else "")]
     else:
         lines = [f"  FAILED {result.path}: {result.error}"]
     return lines + [f"    warning: {result.path}: {warning}" for warning in result.warnings]
@@ -299,7 +302,8 @@ def _check_executor(executor: str) -> None:
         raise UsageError(str(exc)) from None
 
 
-def _build(sources, out_dir, jobs: int, progress: _Progress, executor: str = "local", address: str | None = None):
+def _build(sources, out_dir, jobs: int, progress: _Progress, executor: str = "local", address: str | None = None,
+           reuse: bool = True):
     from .build import build
     from .executors import ExecutorError
     from .ingest import ArticleError
@@ -311,7 +315,7 @@ def _build(sources, out_dir, jobs: int, progress: _Progress, executor: str = "lo
     jobs = _capped_jobs(jobs) if executor == "local" else jobs  # Ray actors run on the cluster's CPUs
     try:
         return build(sources, out, jobs=jobs, on_result=progress.result, on_found=progress.found,
-                     executor=executor, address=address)
+                     executor=executor, address=address, reuse=reuse)
     except ArticleError as exc:  # a source that does not exist or holds no article
         raise UsageError(str(exc)) from None
     except ExecutorError as exc:  # the Ray cluster cannot be reached
@@ -330,7 +334,8 @@ def _validate(graph: Path, report: str | None = None, as_json: bool = False) -> 
 
 def cmd_build(args) -> int:
     progress = _progress_for(args.verbose, args.quiet, sys.stdout)
-    summary = _build(args.sources, args.out, args.jobs, progress, args.executor, args.ray_address)
+    summary = _build(args.sources, args.out, args.jobs, progress, args.executor, args.ray_address,
+                     reuse=not args.no_cache)
     print(summary.format(quiet=args.quiet))
     status = EXIT_OK if summary.ok else EXIT_FAILED
     if not args.no_validate and not summary.kept_previous:

@@ -185,7 +185,8 @@ result = subprocess.run([sys.executable, "-m", "pipeline", "build", source, "--o
 print(json.dumps({"returncode": result.returncode, "stderr": result.stderr, "stdout": result.stdout,
                   "files": {n: hashlib.sha256(open(os.path.join(out, n), "rb").read()).hexdigest()
                             for n in sorted(os.listdir(out)) if os.path.isfile(os.path.join(out, n))},
-                  "entries": sorted(os.listdir(out))}))
+                  "entries": sorted(os.listdir(out)),
+                  "cache": sorted(os.listdir(os.path.join(out, ".cache")))}))
 """
 
 
@@ -224,7 +225,9 @@ def test_a_full_disk_keeps_the_previous_build(corpora, tmp_path):
     assert "No space left on device" in got["stderr"] and "out" in got["stderr"]
     assert "Traceback" not in got["stderr"]
     assert got["files"] == {n: hashlib.sha256(d).hexdigest() for n, d in previous.items()}
-    assert got["entries"] == sorted(OUTPUTS)  # no debris on the full disk either
+    # no debris on the full disk either; the cache keeps the articles built before it filled
+    assert got["entries"] == sorted([".cache", *OUTPUTS])
+    assert got["cache"] and all(n.endswith(".json.gz") and not n.startswith(".govkg-") for n in got["cache"])
 
 
 def test_a_file_size_limit_keeps_the_previous_build(corpora):

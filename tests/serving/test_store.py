@@ -1,4 +1,5 @@
-"""govkg load into the embedded store: one named graph per article, reloads replace."""
+"""govkg load into the embedded store: one named graph per article; a reload replaces
+the graphs that changed only (tests/test_incremental.py follows a rebuild)."""
 from __future__ import annotations
 
 import subprocess
@@ -27,11 +28,23 @@ def test_one_graph_per_article_plus_reference_and_ontology(seed_build, dated_bui
     assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
-def test_loading_again_replaces_instead_of_doubling(seed_build, tmp_path):
+def test_loading_again_leaves_unchanged_graphs_instead_of_doubling(seed_build, tmp_path):
     first = load(seed_build, tmp_path / "store")
     before = graphs(tmp_path / "store")
     again = load(seed_build / "graph.trig", tmp_path / "store")  # the same build, as TriG this time
-    assert first.replaced == 0 and again.replaced == len(again.graphs) == 3
+    assert first.replaced == 0 and first.added == len(first.graphs) == 3
+    assert again.unchanged == len(again.graphs) == 3 and again.written == 0  # the ontology's blank nodes too
+    assert graphs(tmp_path / "store") == before
+
+
+def test_a_store_whose_records_are_lost_replaces_every_graph(seed_build, tmp_path):
+    from pipeline.store import RECORDS_FILE
+
+    load(seed_build, tmp_path / "store")
+    before = graphs(tmp_path / "store")
+    (tmp_path / "store" / RECORDS_FILE).unlink()
+    again = load(seed_build, tmp_path / "store")
+    assert again.replaced == 3 and again.unchanged == 0
     assert graphs(tmp_path / "store") == before
 
 
@@ -44,7 +57,8 @@ def test_a_changed_article_replaces_its_graph_and_leaves_the_others(dated_build,
     (tmp_path / "late.nq").write_text("\n".join(newer) + "\n", encoding="utf-8")
     summary = load(tmp_path / "late.nq", tmp_path / "store")
     after = graphs(tmp_path / "store")
-    assert summary.replaced == 2  # the ontology graph and "late"
+    assert summary.replaced == 1 and summary.unchanged == 1  # "late"; the ontology is the same
+    assert summary.removed == []  # another file: the graphs it does not hold stay
     assert after[GRAPH + "late"] == 1
     assert after[GRAPH + "early"] == before[GRAPH + "early"]
     assert after[GRAPH + "reference"] == before[GRAPH + "reference"]
@@ -78,7 +92,7 @@ def test_cli_load_and_exit_codes(seed_build, tmp_path):
     store = tmp_path / "store"
     done = govkg("load", seed_build, "--store", store)
     assert done.returncode == 0, done.stderr
-    assert "3 graphs (1 articles, 0 replaced)" in done.stdout
+    assert "3 graphs (1 articles): 0 unchanged, 0 replaced, 3 added, 0 removed" in done.stdout
     missing = govkg("load", tmp_path / "nothing", "--store", store)
     assert missing.returncode == 2 and "nothing: no such file or directory" in missing.stderr
     not_a_dir = tmp_path / "file"
