@@ -225,8 +225,8 @@ def test_the_cli_reuses_unless_told_not_to(src, tmp_path):
         return done.stdout
 
     govkg()
-    again = govkg()
+    again = govkg("--verbose")
     assert "articles: 4 built (4 unchanged, reused from the cache)" in again
     assert again.count("(unchanged, from the cache)") == 4
-    rebuilt = govkg("--no-cache")
+    rebuilt = govkg("--no-cache", "--verbose")
     assert "from the cache" not in rebuilt and "articles: 4 built" in rebuilt
