@@ -3,7 +3,8 @@
 A saying in quotation marks (curly or straight) is a quotation when it is attributed:
 followed by ", <speaker> nói/khẳng định..." or preceded by a verb of saying or a colon
 ("chỉ rõ "...", "chia sẻ qua điện thoại: "..."), or standing at the head of its sentence
-(after a sentence that ends with a colon, it is that sentence's subject's). A phrase
+(after a sentence that ends with a colon, it is that sentence's subject's), or after
+"Theo <speaker>," at the head of its sentence. A phrase
 quoted inside running text is a scare quote, not a saying ("phải "chạy nước rút""),
 and is left out. An answer in a Q&A without quotation marks is not a quotation.
 """
@@ -57,6 +58,9 @@ def _speaker(text: str, span: Span, start: int, end: int, here: list[Mention], v
     if after is not None and fold(text[end:after.start]).strip(" ,") == "" and _says(text, after.end, span.end, verbs):
         return after.person  # "“...”, ông A nói."
     before = text[span.start:start]
+    if _according_to(before):  # "Theo bà A, “...”"
+        earlier = [m for m in here if m.end <= start]
+        return earlier[-1].person if earlier else None
     if _introduced(before, verbs):
         earlier = [m for m in here if m.end <= start]
         return earlier[-1].person if earlier else last_subject
@@ -71,6 +75,12 @@ def _speaker(text: str, span: Span, start: int, end: int, here: list[Mention], v
 def _says(text: str, start: int, end: int, verbs: set[str]) -> bool:
     following = fold(text[start:end]).strip()
     return any(following.startswith(v) for v in verbs)
+
+
+def _according_to(before: str) -> bool:
+    """The saying follows "Theo <speaker>," at the head of its sentence."""
+    lead = fold(before).strip()
+    return lead.endswith(",") and any(lead.startswith(cue + " ") for cue in vocabulary().cue("according_to"))
 
 
 def _introduced(before: str, verbs: set[str]) -> bool:

@@ -38,3 +38,9 @@ def test_a_saying_below_a_line_that_ends_with_a_colon():
     f = run("Kết luận hội nghị, Bộ trưởng Bộ Nội vụ Lý Thị Thu nhấn mạnh:\n"
             "“Mỗi cán bộ phải là một tấm gương về tinh thần phục vụ nhân dân.”")
     assert f.quotes == [("Lý Thị Thu", "Mỗi cán bộ phải là một tấm gương về tinh thần phục vụ nhân dân")]
+
+
+def test_a_saying_after_according_to_its_speaker_is_theirs():
+    f = run('Bộ trưởng Bộ Y tế Đào Hồng Liên cho biết ngành đã sẵn sàng. Theo bà Liên, "ngành y tế sẽ không để '
+            'người dân thiếu thuốc". Theo kế hoạch, "mỗi bệnh viện có một tổ trực".')
+    assert f.quotes == [("Đào Hồng Liên", "ngành y tế sẽ không để người dân thiếu thuốc")]
