@@ -20,10 +20,11 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import iris, mapping, write
+from . import checks, iris, mapping, timing, write
 from .extract import extract_facts
 from .ingest import ArticleError, article_name, read_source
 from .model import Article, ArticleFacts
@@ -42,6 +43,8 @@ class ArticleResult:
     quads: list[tuple] = field(default_factory=list)
     error: str | None = None  # the problem, when the article failed
     warnings: list[str] = field(default_factory=list)  # what was assumed to read it
+    violations: list = field(default_factory=list)  # validate.Violation: where its graph breaks a shape
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (timing.py)
 
     @property
     def ok(self) -> bool:
@@ -62,13 +65,23 @@ class BuildSummary:
     skipped: list[Skipped] = field(default_factory=list)  # paths left out, with the reason
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what was assumed)
     kept_previous: bool = False  # no article built: the outputs were left as they were
+    violations: list[tuple[str, object]] = field(default_factory=list)  # (file, validate.Violation)
+    output: checks.OutputReport | None = None  # the checks of the written output (when validated)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over the articles
 
     @property
     def ok(self) -> bool:
         return not self.failures and not self.kept_previous
 
+    @property
+    def valid(self) -> bool:
+        """No article broke a shape, and the output passed its checks (when they ran)."""
+        return not self.violations and (self.output is None or self.output.ok)
+
     def add(self, result: ArticleResult) -> None:
         self.warnings += [(result.path, w) for w in result.warnings]
+        self.violations += [(result.path, v) for v in result.violations]
+        timing.add(self.seconds, result.seconds)
         if result.ok:
             self.articles += 1
             for k, n in result.counts.items():
@@ -95,7 +108,19 @@ class BuildSummary:
         if self.failures:
             lines.append("failures:")
             lines += [f"  {path}: {problem}" for path, problem in self.failures]
-        return "\n".join(lines)
+        return "\n".join(lines + self._validation_lines())
+
+    def _validation_lines(self) -> list[str]:
+        if self.output is None and not self.violations:
+            return []
+        lines = [f"validation: {len(self.violations)} violation(s) in {len({p for p, _ in self.violations})} article(s)"
+                 if self.violations else "validation: every article conforms to the shapes"]
+        lines += [f"  - {v}" for _, v in self.violations]
+        if self.output is not None:
+            lines.append(f"output checks: {len(self.output.violations)} violation(s)")
+            lines += self.output.lines()
+        lines.append("validation: " + ("ok" if self.valid else "FAILED"))
+        return lines
 
 
 def counts_of(facts: ArticleFacts) -> dict[str, int]:
@@ -112,12 +137,19 @@ def check_quads(quads: list[tuple]) -> None:
             write.to_oxigraph(term)
 
 
-def build_article(article: Article) -> ArticleResult:
-    """Extract the facts of one article and map them to quads (no I/O, no shared state)."""
+def build_article(article: Article, validate: bool = True) -> ArticleResult:
+    """Extract the facts of one article, map them to quads and check them against the
+    shapes (no I/O, no shared state)."""
     facts = extract_facts(article)
-    quads = mapping.article_quads(facts)
-    check_quads(quads)
-    return ArticleResult(path=article.source, name=article.name, counts=counts_of(facts), quads=quads)
+    with timing.stage("map"):
+        quads = mapping.article_quads(facts)
+        check_quads(quads)
+    violations = []
+    if validate:
+        with timing.stage("validate"):
+            violations = checks.article_violations(quads)
+    return ArticleResult(path=article.source, name=article.name, counts=counts_of(facts), quads=quads,
+                         violations=violations)
 
 
 def _where(exc: BaseException) -> str:
@@ -135,14 +167,23 @@ def _source(item: ArticleSource | str | Path) -> ArticleSource:
     return ArticleSource(path=str(item), name=article_name(item))
 
 
-def process_article(item: ArticleSource | str) -> ArticleResult:
-    """The worker: read, extract and map one article (a source or a file path); never raises."""
+def process_article(item: ArticleSource | str, validate: bool = True) -> ArticleResult:
+    """The worker: read, extract, map and validate one article (a source or a file path),
+    with the seconds of each stage; never raises."""
+    with timing.recording() as seconds:
+        result = _process(item, validate)
+    result.seconds = seconds
+    return result
+
+
+def _process(item: ArticleSource | str, validate: bool) -> ArticleResult:
     src = _source(item)
     warnings = list(src.warnings)
     try:
-        ingested = read_source(src)
+        with timing.stage("read"):
+            ingested = read_source(src)
         warnings = ingested.warnings
-        result = build_article(ingested.article)
+        result = build_article(ingested.article, validate)
     except ArticleError as exc:  # exc.path may be the sidecar rather than the text
         return ArticleResult(path=exc.path, name=src.name, error=exc.problem, warnings=warnings)
     except Exception as exc:  # an extractor or mapper bug must not stop the other articles
@@ -158,11 +199,11 @@ def _died(src: ArticleSource) -> ArticleResult:
                          error="the worker process died while processing it (a crash, or out of memory)")
 
 
-def _isolated(src: ArticleSource) -> ArticleResult:
+def _isolated(src: ArticleSource, work: Callable = process_article) -> ArticleResult:
     """One article in a worker of its own: tells whether it is the one that kills workers."""
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_article, src).result()
+            return pool.submit(work, src).result()
         except BrokenProcessPool:
             return _died(src)
 
@@ -173,7 +214,8 @@ def _done(result: ArticleResult) -> Future:
     return future
 
 
-def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> Iterator[ArticleResult]:
+def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int,
+             work: Callable[[ArticleSource], ArticleResult] = process_article) -> Iterator[ArticleResult]:
     """Results in the order of `items` (sources to process, or results already known),
     from this process or from `jobs` workers, consuming `items` lazily.
 
@@ -185,10 +227,10 @@ def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> Itera
     items = iter(items)
     if jobs <= 1:
         for item in items:
-            yield item if isinstance(item, ArticleResult) else process_article(item)
+            yield item if isinstance(item, ArticleResult) else work(item)
         return
     pool = ProcessPoolExecutor(max_workers=jobs)
-    submit = lambda item: _done(item) if isinstance(item, ArticleResult) else pool.submit(process_article, item)
+    submit = lambda item: _done(item) if isinstance(item, ArticleResult) else pool.submit(work, item)
     pending: deque = deque()
     try:
         while True:
@@ -201,7 +243,7 @@ def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> Itera
                 result = future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                yield _isolated(item)
+                yield _isolated(item, work)
                 pool = ProcessPoolExecutor(max_workers=jobs)
                 pending = deque((it, submit(it)) for it, _ in pending)
                 continue
@@ -244,6 +286,7 @@ def build(
     jobs: int = 1,
     on_result: Callable[[ArticleResult], None] | None = None,
     stdin=None,
+    validate: bool = True,
 ) -> BuildSummary:
     """Build every article under `sources` into `out_dir` (graph.ttl, graph.trig, graph.nq).
 
@@ -252,6 +295,9 @@ def build(
     out in `skipped`. `on_result` sees each article's result as it is done (progress
     reports). When no article builds, the previous outputs stay as they were
     (`kept_previous`). `stdin` is read for the source "-" (default: standard input).
+    With `validate`, each article's graph is checked against the shapes in its worker
+    (`violations`) and the written output by `checks.validate_output` (`output`);
+    `seconds` holds the time of each stage.
     """
     out_dir = Path(out_dir)
     sources = list(sources)
@@ -264,7 +310,13 @@ def build(
 
     def stream() -> Iterator[list[tuple]]:
         yield mapping.reference_quads()
-        for result in _results(_named(found, stdin), jobs):
+        work = process_article if validate else partial(process_article, validate=False)
+        results = _results(_named(found, stdin), jobs, work)
+        while True:
+            with timing.stage("wait"):  # for a worker's result (or this process's own work)
+                result = next(results, None)
+            if result is None:
+                break
             summary.add(result)
             if on_result:
                 on_result(result)
@@ -274,11 +326,16 @@ def build(
         if summary.articles == 0:
             raise _NothingBuilt
 
-    try:
-        written = write.write_graph(out_dir, stream())
-    except _NothingBuilt:
-        summary.kept_previous = True
-        return summary
-    summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
-    summary.quads, summary.triples = written.quads, written.triples
+    with timing.recording() as seconds:
+        try:
+            with timing.stage("write"):
+                written = write.write_graph(out_dir, stream())
+        except _NothingBuilt:
+            summary.kept_previous = True
+            return summary
+        summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
+        summary.quads, summary.triples = written.quads, written.triples
+        if validate:
+            summary.output = checks.validate_output(written.nq, written.ttl)
+    timing.add(summary.seconds, seconds)
     return summary

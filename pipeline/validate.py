@@ -364,43 +364,71 @@ def check_shacl(data: Graph, ontology: Graph | None = None) -> tuple[bool, list[
 
 
 def check_sparql_constraints(data: Graph, shapes: Graph, ontology: Graph) -> list[Violation]:
-    """Each sh:SPARQLConstraint of a node shape, as one query over the whole graph.
+    """Each sh:SPARQLConstraint of a node shape, as one query over the whole graph
+    (see `sparql_constraints`), with the ontology beside the data for the targets."""
+    store = ox.Store()
+    for graph in (data, ontology):
+        store.extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in graph)
+    return [_explained(data, focus, path=None, value=value, message=message, severity="Violation",
+                       result=_sparql_result(focus, raw, message, shape))
+            for focus, value, message, shape, raw in run_sparql_constraints(store, sparql_constraints(shapes))]
+
+
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """A SHACL-SPARQL constraint of a node shape, ready to run as one query."""
+
+    shape: URIRef
+    query: str  # the sh:select, prefixes declared, $this as ?this
+    targets: tuple  # the node shape's sh:targetClass
+    template: str  # the constraint's message, with {?var} placeholders
+    heading: str | None  # the node shape's own message
+
+
+def sparql_constraints(shapes: Graph) -> list[SparqlConstraint]:
+    """The sh:sparql constraints of the shapes graph, read once.
 
     `$this` becomes a variable and the rows are kept for focus nodes of the shape's
     targets (sh:targetClass, subclasses included), which is the SHACL pre-binding
     semantics for queries where `$this` is a triple's subject, as in shapes.ttl.
-    Messages get their {?var} and {$this} placeholders filled in; the node shape's
-    own message is the heading.
     """
-    store = ox.Store()
-    for graph in (data, ontology):
-        store.extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in graph)
-    violations = []
-    for shape, constraint in shapes.subject_objects(SH.sparql):
+    found = []
+    for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=str):
         prefixes = "".join(
             f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
             for decl in shapes.objects(constraint, SH.prefixes) for d in shapes.objects(decl, SH.declare))
-        query = prefixes + str(shapes.value(constraint, SH.select)).replace("$this", "?this")
-        targets = set()
-        for cls in shapes.objects(shape, SH.targetClass):
-            targets |= {r["x"] for r in store.query(
-                f"SELECT ?x WHERE {{ ?x a/<{RDFS.subClassOf}>* <{cls}> }}")}
         heading = shapes.value(shape, SH.message)
-        template = str(shapes.value(constraint, SH.message))
-        solutions = store.query(query)
+        found.append(SparqlConstraint(
+            shape=shape, query=prefixes + str(shapes.value(constraint, SH.select)).replace("$this", "?this"),
+            targets=tuple(sorted(shapes.objects(shape, SH.targetClass), key=str)),
+            template=str(shapes.value(constraint, SH.message)), heading=str(heading) if heading else None))
+    return found
+
+
+def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint]) -> list[tuple]:
+    """(focus, value as text, message, shape, value term) per row of each constraint whose
+    focus is a target of its shape; the store holds the data and rdfs:subClassOf.
+    Messages get their {?var} and {$this} placeholders filled in; the node shape's
+    own message is the heading."""
+    found = []
+    for c in constraints:
+        targets = set()
+        for cls in c.targets:
+            targets |= {r["x"] for r in store.query(f"SELECT ?x WHERE {{ ?x a/<{RDFS.subClassOf}>* <{cls}> }}")}
+        if not targets:
+            continue
+        solutions = store.query(c.query)
         names = {v.value for v in solutions.variables}
         for row in solutions:
             if row["this"] not in targets:
                 continue
             bound = {n: row[n].value if isinstance(row[n], ox.Literal) else _short(from_oxigraph(row[n]))
                      for n in names if row[n] is not None}
-            message = re.sub(r"\{[?$](\w+)\}", lambda m: bound.get(m.group(1), m.group(0)), template)
-            message = f"{heading}: {message}" if heading else message
-            focus = from_oxigraph(row["this"])
-            value = from_oxigraph(row["value"]) if "value" in names and row["value"] is not None else None
-            violations.append(_explained(data, focus, path=None, value=bound.get("value"), message=message,
-                                         severity="Violation", result=_sparql_result(focus, value, message, shape)))
-    return violations
+            message = re.sub(r"\{[?$](\w+)\}", lambda m: bound.get(m.group(1), m.group(0)), c.template)
+            message = f"{c.heading}: {message}" if c.heading else message
+            raw = from_oxigraph(row["value"]) if "value" in names and row["value"] is not None else None
+            found.append((from_oxigraph(row["this"]), bound.get("value"), message, c.shape, raw))
+    return found
 
 
 def _sparql_result(focus, value, message: str, shape) -> tuple:
