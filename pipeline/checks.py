@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from . import mapping, resources, shacl, validate
-from .store import ontology_quads
+from .store import BATCH_QUADS, ontology_quads
 from .write import from_oxigraph, to_oxigraph
 
 CHECKS_DIR = ("queries", "checks")
@@ -43,11 +44,11 @@ CHECKS_DIR = ("queries", "checks")
 class _Shapes:
     """What a worker needs to validate an article, read once per process."""
 
-    core: list
-    sparql: list
-    supers: dict
-    reference_types: dict
-    hierarchy: tuple  # rdfs:subClassOf triples, for the SHACL-SPARQL targets
+    core: list  # shacl.NodeShape
+    sparql: list  # validate.SparqlConstraint
+    supers: dict  # class -> its superclasses
+    reference_types: dict  # reference body -> its types
+    hierarchy: tuple  # the rdfs:subClassOf quads, for the SHACL-SPARQL targets
 
 
 @lru_cache(maxsize=1)
@@ -59,18 +60,16 @@ def shapes() -> _Shapes:
             reference.setdefault(s, set()).add(o)
     return _Shapes(core=shacl.compile_shapes(graph, validate._path), sparql=validate.sparql_constraints(graph),
                    supers=shacl.superclasses(ontology), reference_types=reference,
-                   hierarchy=tuple(ontology.triples((None, RDFS.subClassOf, None))))
+                   hierarchy=tuple(ox.Quad(*map(to_oxigraph, t))
+                                   for t in ontology.triples((None, RDFS.subClassOf, None))))
 
 
 def article_violations(quads: Iterable[tuple]) -> list[validate.Violation]:
     """The shapes' violations in the graph of one article (quads or triples)."""
     s = shapes()
     triples = list(dict.fromkeys(q[:3] for q in quads))
-    data = shacl.Data(triples, s.supers, s.reference_types)
-    failures = shacl.check(s.core, data)
-    store = ox.Store()
-    store.extend(ox.Quad(*map(to_oxigraph, t)) for t in [*triples, *s.hierarchy])
-    found = validate.run_sparql_constraints(store, s.sparql)
+    failures = shacl.check(s.core, shacl.Data(triples, s.supers, s.reference_types))
+    found = _sparql_failures(triples, s) if s.sparql else []
     if not failures and not found:
         return []
     graph = Graph()
@@ -83,6 +82,14 @@ def article_violations(quads: Iterable[tuple]) -> list[validate.Violation]:
                                 result=validate._sparql_result(f, raw, m, shape)) for f, v, m, shape, raw in found]
     unique = {v.key: v for v in out}
     return [unique[k] for k in sorted(unique)]
+
+
+def _sparql_failures(triples: list, s: _Shapes) -> list[tuple]:
+    """The rows of the SHACL-SPARQL constraints, run on the article's graph in memory."""
+    store = ox.Store()
+    store.extend(ox.Quad(*map(to_oxigraph, t)) for t in triples)
+    store.extend(s.hierarchy)
+    return validate.run_sparql_constraints(store, s.sparql)
 
 
 # ---------------------------------------------------------------------------
@@ -138,11 +145,17 @@ class OpenedStore:
 
 
 def on_disk(path: Path | str) -> OpenedStore:
-    """A graph file (.nq, .trig) bulk-loaded into a temporary on-disk store (flat memory)."""
+    """A graph file (.nq, .trig, .ttl) in a temporary on-disk store, with the ontology.
+
+    Streamed in through the bulk loader BATCH_QUADS quads at a time (as store.py does):
+    the memory stays that of one batch, whatever the size of the file."""
     tmp = tempfile.TemporaryDirectory(prefix="govkg-checks-")
     store = ox.Store(tmp.name)
-    store.bulk_load(path=str(path), format=validate.rdf_format(path))
+    quads = ox.parse(path=str(path), format=validate.rdf_format(path))
+    while batch := list(itertools.islice(quads, BATCH_QUADS)):
+        store.bulk_extend(batch)
     store.bulk_extend(ontology_quads())  # the class hierarchy, for a/rdfs:subClassOf*
+    store.flush()
     return OpenedStore(store, tmp)
 
 
@@ -166,7 +179,7 @@ def _subjects(triples: Iterable[ox.Triple]) -> Iterator[tuple]:
 class _Types:
     """rdf:type lookups in the store, with a bounded cache."""
 
-    def __init__(self, store: ox.Store, size: int = 100_000):
+    def __init__(self, store: ox.Store, size: int = 20_000):
         self.store, self.size, self.cache = store, size, OrderedDict()
         self.rdf_type = ox.NamedNode(str(RDF.type))
 
@@ -209,7 +222,7 @@ def profile_sample(store: ox.Store, triples: Iterable[ox.Triple]) -> tuple[Graph
         seen.add(key)
         for t in group:
             sample.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
-            if isinstance(t.object, ox.NamedNode):
+            if isinstance(t.object, ox.NamedNode) and t.predicate != types.rdf_type:
                 for cls in types(t.object):
                     sample.add((URIRef(t.object.value), RDF.type, URIRef(cls)))
     return sample, len(seen), subjects
@@ -246,19 +259,54 @@ class OutputReport:
         return out
 
 
-def owl_check(sample: Graph, report: OutputReport, profiles: int, subjects: int) -> None:
-    """HermiT on the profile sample; the outcome into `report`."""
+def owl_check(store: ox.Store, triples: Iterable, report) -> None:
+    """HermiT on one node per profile of `triples` (sorted by subject); the outcome into
+    `report` (an OutputReport or a validate.Report): consistent, note, the values the
+    reasoner cannot read, and for an inconsistency its likely causes, explained from the
+    store (the sample holds no sentence)."""
     ontology = validate._ontology()
-    report.unreadable = validate.unreadable_values(sample)
+    sample, profiles, subjects = profile_sample(store, triples)
+    known = {v.key for v in report.unreadable}
+    report.unreadable += [v for v in validate.unreadable_values(sample) if v.key not in known]
     readable = validate._without(sample, report.unreadable)
+    report.owl_note = f" (on one node per profile: {profiles} profiles of {subjects} nodes, {len(readable)} triples)"
     try:
-        report.consistent, _ = validate.check_owl(readable, ontology, limit=len(readable) + 1)
-        report.owl_note = (f" (on one node per profile: {profiles} profiles of {subjects} nodes, "
-                           f"{len(readable)} triples)")
+        report.consistent, _ = validate.check_owl(readable, ontology)
     except validate.ReasonerError as e:
         report.errors.append(e.problem)
+        report.unreadable += validate._malformed_value(readable, e.problem)
     if report.consistent is False:
-        report.suspects = validate.disjointness_suspects(readable, ontology)
+        report.suspects = _suspects(store, readable, ontology)
+
+
+def _suspects(store: ox.Store, sample: Graph, ontology: Graph) -> list:
+    """The nodes of two disjoint classes in the sample, explained by what the store says
+    around them (their mentions, the facts that name them, those facts' spans)."""
+    names = {v.focus for v in validate.disjointness_suspects(sample, ontology)}
+    nodes = [n for n in set(sample.subjects()) | set(sample.objects()) if validate._short(n) in names]
+    around = _around(store, nodes)
+    for t in sample:
+        around.add(t)
+    return validate.disjointness_suspects(around, ontology)
+
+
+def _around(store: ox.Store, nodes: list, hops: int = 3) -> Graph:
+    """The triples of `nodes`, of what links to them, and onwards `hops` steps out."""
+    out, todo, seen = Graph(), [ox.NamedNode(str(n)) for n in nodes if isinstance(n, URIRef)], set()
+    for node in list(todo):
+        todo += [q.subject for q in store.quads_for_pattern(None, None, node, None)]
+    for _ in range(hops):
+        nxt = []
+        for node in todo:
+            if node in seen:
+                continue
+            seen.add(node)
+            for q in store.quads_for_pattern(node, None, None, None):
+                out.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+                if isinstance(q.object, ox.NamedNode):
+                    nxt.append(q.object)
+        todo = nxt
+    return out
 
 
 def validate_output(nq: Path | str, ttl: Path | str, owl: bool = True) -> OutputReport:
@@ -274,9 +322,7 @@ def validate_output(nq: Path | str, ttl: Path | str, owl: bool = True) -> Output
         report.violations += corpus_violations(opened.store)
     if owl:
         with timing.stage("owl"):
-            sample, profiles, subjects = profile_sample(
-                opened.store, ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))
-            owl_check(sample, report, profiles, subjects)
+            owl_check(opened.store, ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE), report)
     del opened.store
     opened.directory.cleanup()
     return report
