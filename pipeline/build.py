@@ -287,6 +287,7 @@ def build(
     on_result: Callable[[ArticleResult], None] | None = None,
     stdin=None,
     validate: bool = True,
+    on_phase: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build every article under `sources` into `out_dir` (graph.ttl, graph.trig, graph.nq).
 
@@ -297,7 +298,7 @@ def build(
     (`kept_previous`). `stdin` is read for the source "-" (default: standard input).
     With `validate`, each article's graph is checked against the shapes in its worker
     (`violations`) and the written output by `checks.validate_output` (`output`);
-    `seconds` holds the time of each stage.
+    `seconds` holds the time of each stage; `on_phase` hears when the output's checks begin.
     """
     out_dir = Path(out_dir)
     sources = list(sources)
@@ -336,6 +337,8 @@ def build(
         summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
         summary.quads, summary.triples = written.quads, written.triples
         if validate:
+            if on_phase:
+                on_phase(f"validating {out_dir}: the checks across articles, OWL on one node per profile")
             summary.output = checks.validate_output(written.nq, written.ttl)
     timing.add(summary.seconds, seconds)
     return summary

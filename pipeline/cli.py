@@ -237,7 +237,8 @@ def _build(sources, out_dir, jobs: int, quiet: bool, stream, validate: bool = Fa
         raise UsageError(f"{out}: output exists and is not a directory")
     jobs = _capped_jobs(jobs)
     try:
-        return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream), validate=validate)
+        return build(sources, out, jobs=jobs, on_result=None if quiet else _progress(stream), validate=validate,
+                     on_phase=lambda line: print(line, file=stream, flush=True))
     except ArticleError as exc:  # a source that does not exist or holds no article
         raise UsageError(str(exc)) from None
     except OSError as exc:  # the output cannot be written
