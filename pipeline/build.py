@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import iris, mapping, write
+from . import checks, iris, mapping, timing, write
 from .cache import ArticleCache
 from .extract import extract_facts
 from .ingest import ArticleError, article_name, read_source
@@ -45,6 +46,8 @@ class ArticleResult:
     error: str | None = None  # the problem, when the article failed
     warnings: list[str] = field(default_factory=list)  # what was assumed to read it
     cached: bool = False  # reused from the output folder's cache, not extracted again
+    violations: list = field(default_factory=list)  # validate.Violation: where its graph breaks a shape
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage (timing.py)
 
     @property
     def ok(self) -> bool:
@@ -66,13 +69,23 @@ class BuildSummary:
     skipped: list[Skipped] = field(default_factory=list)  # paths left out, with the reason
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what was assumed)
     kept_previous: bool = False  # no article built: the outputs were left as they were
+    violations: list[tuple[str, object]] = field(default_factory=list)  # (file, validate.Violation)
+    output: checks.OutputReport | None = None  # the checks of the written output (when validated)
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, summed over the articles
 
     @property
     def ok(self) -> bool:
         return not self.failures and not self.kept_previous
 
+    @property
+    def valid(self) -> bool:
+        """No article broke a shape, and the output passed its checks (when they ran)."""
+        return not self.violations and (self.output is None or self.output.ok)
+
     def add(self, result: ArticleResult) -> None:
         self.warnings += [(result.path, w) for w in result.warnings]
+        self.violations += [(result.path, v) for v in result.violations]
+        timing.add(self.seconds, result.seconds)
         if result.ok:
             self.articles += 1
             self.reused += result.cached
@@ -101,7 +114,19 @@ class BuildSummary:
         if self.failures:
             lines.append("failures:")
             lines += [f"  {path}: {problem}" for path, problem in self.failures]
-        return "\n".join(lines)
+        return "\n".join(lines + self._validation_lines())
+
+    def _validation_lines(self) -> list[str]:
+        if self.output is None and not self.violations:
+            return []
+        lines = [f"validation: {len(self.violations)} violation(s) in {len({p for p, _ in self.violations})} article(s)"
+                 if self.violations else "validation: every article conforms to the shapes"]
+        lines += [f"  - {v}" for _, v in self.violations]
+        if self.output is not None:
+            lines.append(f"output checks: {len(self.output.violations)} violation(s)")
+            lines += self.output.lines()
+        lines.append("validation: " + ("ok" if self.valid else "FAILED"))
+        return lines
 
 
 def counts_of(facts: ArticleFacts) -> dict[str, int]:
@@ -118,12 +143,19 @@ def check_quads(quads: list[tuple]) -> None:
             write.to_oxigraph(term)
 
 
-def build_article(article: Article) -> ArticleResult:
-    """Extract the facts of one article and map them to quads (no I/O, no shared state)."""
+def build_article(article: Article, validate: bool = True) -> ArticleResult:
+    """Extract the facts of one article, map them to quads and check them against the
+    shapes (no I/O, no shared state)."""
     facts = extract_facts(article)
-    quads = mapping.article_quads(facts)
-    check_quads(quads)
-    return ArticleResult(path=article.source, name=article.name, counts=counts_of(facts), quads=quads)
+    with timing.stage("map"):
+        quads = mapping.article_quads(facts)
+        check_quads(quads)
+    violations = []
+    if validate:
+        with timing.stage("validate"):
+            violations = checks.article_violations(quads)
+    return ArticleResult(path=article.source, name=article.name, counts=counts_of(facts), quads=quads,
+                         violations=violations)
 
 
 def _where(exc: BaseException) -> str:
@@ -141,14 +173,23 @@ def _source(item: ArticleSource | str | Path) -> ArticleSource:
     return ArticleSource(path=str(item), name=article_name(item))
 
 
-def process_article(item: ArticleSource | str) -> ArticleResult:
-    """The worker: read, extract and map one article (a source or a file path); never raises."""
+def process_article(item: ArticleSource | str, validate: bool = True) -> ArticleResult:
+    """The worker: read, extract, map and validate one article (a source or a file path),
+    with the seconds of each stage; never raises."""
+    with timing.recording() as seconds:
+        result = _process(item, validate)
+    result.seconds = seconds
+    return result
+
+
+def _process(item: ArticleSource | str, validate: bool) -> ArticleResult:
     src = _source(item)
     warnings = list(src.warnings)
     try:
-        ingested = read_source(src)
+        with timing.stage("read"):
+            ingested = read_source(src)
         warnings = ingested.warnings
-        result = build_article(ingested.article)
+        result = build_article(ingested.article, validate)
     except ArticleError as exc:  # exc.path may be the sidecar rather than the text
         return ArticleResult(path=exc.path, name=src.name, error=exc.problem, warnings=warnings)
     except Exception as exc:  # an extractor or mapper bug must not stop the other articles
@@ -160,12 +201,12 @@ def process_article(item: ArticleSource | str) -> ArticleResult:
 
 
 def _results(items: Iterable[ArticleSource | ArticleResult], jobs: int, executor: str = "local",
-             address: str | None = None) -> Iterator[ArticleResult]:
+             address: str | None = None, work: Callable | None = None) -> Iterator[ArticleResult]:
     """Results in the order of `items` (sources to process, or results already known,
     passed through), from the executor named (executors.py: local processes, or Ray)."""
     from .executors import results
 
-    return results(items, jobs, executor, address)
+    return results(items, jobs, executor, address, work)
 
 
 def _named(found: Found, stdin=None) -> Iterator[ArticleSource | ArticleResult]:
@@ -202,8 +243,9 @@ def _reused(items: Iterable[ArticleSource | ArticleResult], cache: ArticleCache)
 
 
 def _keep(cache: ArticleCache, result: ArticleResult) -> None:
-    """Put a newly built article into the cache (a failed or reused one is not filed)."""
-    if not result.cached:
+    """Put a newly built article into the cache (a failed or reused one is not filed, nor one
+    whose graph breaks a shape: it is checked, and reported, again next time)."""
+    if not result.cached and not result.violations:
         cache.store(result.name, result.ok, result.counts, result.quads, result.warnings)
 
 
@@ -221,6 +263,8 @@ def build(
     address: str | None = None,
     on_found: Callable[[Found], None] | None = None,
     reuse: bool = True,
+    validate: bool = True,
+    on_phase: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build every article under `sources` into `out_dir` (graph.ttl, graph.trig, graph.nq).
 
@@ -233,6 +277,9 @@ def build(
     with `jobs` workers; `on_found` sees the files found before any is read.
     An article unchanged since the last build into `out_dir` is reused from its cache
     (cache.py) instead of being extracted again; `reuse=False` extracts every one.
+    With `validate`, each article's graph is checked against the shapes in its worker
+    (`violations`) and the written output by `checks.validate_output` (`output`);
+    `seconds` holds the time of each stage; `on_phase` hears when the output's checks begin.
     """
     out_dir = Path(out_dir)
     sources = list(sources)
@@ -245,12 +292,18 @@ def build(
     if on_found:
         on_found(found)
 
-    cache = ArticleCache(out_dir, reuse=reuse)
+    cache = ArticleCache(out_dir, reuse=reuse, validated=validate)
     built: list[str] = []
 
     def stream() -> Iterator[list[tuple]]:
         yield mapping.reference_quads()
-        for result in _results(_reused(_named(found, stdin), cache), jobs, executor, address):
+        work = process_article if validate else partial(process_article, validate=False)
+        results = _results(_reused(_named(found, stdin), cache), jobs, executor, address, work)
+        while True:
+            with timing.stage("wait"):  # for a worker's result (or this process's own work)
+                result = next(results, None)
+            if result is None:
+                break
             summary.add(result)
             if on_result:
                 on_result(result)
@@ -262,12 +315,19 @@ def build(
         if summary.articles == 0:
             raise _NothingBuilt
 
-    try:
-        written = write.write_graph(out_dir, stream())
-    except _NothingBuilt:
-        summary.kept_previous = True
-        return summary
-    cache.prune(built)
-    summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
-    summary.quads, summary.triples = written.quads, written.triples
+    with timing.recording() as seconds:
+        try:
+            with timing.stage("write"):
+                written = write.write_graph(out_dir, stream())
+        except _NothingBuilt:
+            summary.kept_previous = True
+            return summary
+        cache.prune(built)
+        summary.files = [f for f in (written.ttl, written.trig, written.nq) if f is not None]
+        summary.quads, summary.triples = written.quads, written.triples
+        if validate:
+            if on_phase:
+                on_phase(f"validating {out_dir}: the checks across articles, OWL on one node per profile")
+            summary.output = checks.validate_output(written.nq, written.ttl)
+    timing.add(summary.seconds, seconds)
     return summary

@@ -161,10 +161,11 @@ def parse_quads(text: str) -> list[tuple]:
 class ArticleCache:
     """The cache of one output folder (see the module docstring)."""
 
-    def __init__(self, out_dir: Path | str, reuse: bool = True):
+    def __init__(self, out_dir: Path | str, reuse: bool = True, validated: bool = True):
         self.folder = Path(out_dir) / CACHE_DIR
         self.reuse = reuse
-        self.pipeline = pipeline_digest()
+        # a result checked against the shapes is not the same as one that was not
+        self.pipeline = pipeline_digest() + ("+validated" if validated else "")
         self._keys: dict[str, str] = {}  # article name -> key of the source being built
         atomic.remove_stale(self.folder)
 

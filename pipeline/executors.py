@@ -42,12 +42,13 @@ class ExecutorError(Exception):
 
 
 def results(items: Iterable[ArticleSource | ArticleResult], jobs: int = 1, executor: str = LOCAL,
-            address: str | None = None) -> Iterator[ArticleResult]:
-    """The results of `items`, in their order, from the executor named."""
+            address: str | None = None, work=None) -> Iterator[ArticleResult]:
+    """The results of `items`, in their order, from the executor named; `work` is the
+    per-article function (default: build.process_article)."""
     require(executor)
     if executor == RAY:
-        return ray_results(items, jobs, address)
-    return local_results(items, jobs)
+        return ray_results(items, jobs, address, work)
+    return local_results(items, jobs, work)
 
 
 def require(executor: str) -> None:
@@ -82,7 +83,7 @@ def _done(result: ArticleResult) -> Future:
     return future
 
 
-def local_results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> Iterator[ArticleResult]:
+def local_results(items: Iterable[ArticleSource | ArticleResult], jobs: int, work=None) -> Iterator[ArticleResult]:
     """Results in the order of `items` (sources to process, or results already known),
     from this process or from `jobs` workers, consuming `items` lazily.
 
@@ -92,7 +93,7 @@ def local_results(items: Iterable[ArticleSource | ArticleResult], jobs: int) -> 
     failed only if it kills that one too; the rest go on in a new pool.
     """
     items = iter(items)
-    work = build.process_article  # looked up now: tests put a crashing one in its place
+    work = work or build.process_article  # looked up now: tests put a crashing one in its place
     if jobs <= 1:
         for item in items:
             yield item if isinstance(item, ArticleResult) else work(item)

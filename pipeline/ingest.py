@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from . import timing
 from .decode import DecodeError, decode, gunzip, is_gzip
 from .model import Article
 from .normalize import normalize_text
@@ -151,7 +152,8 @@ def _page(where: str, text: str, meta: dict, warnings: list[str], named_html: bo
 
 
 def _article(src: ArticleSource, source: str, text: str, meta: dict) -> Article:
-    text = normalize_text(text)
+    with timing.stage("normalize"):
+        text = normalize_text(text)
     if not text.strip():
         raise ArticleError(src.label, "empty file (only whitespace)" if src.line is None else '"text" is empty')
     return Article(name=src.name, source=source, text=text, published=meta.get("published"),

@@ -1,6 +1,7 @@
-"""Stage 6: check a written graph against the shapes and the ontology.
+"""Stage 6: check a written graph against the shapes and the ontology (`govkg validate`;
+`govkg build` checks each article as it is built and the output with checks.py).
 
-Two independent checks, both must pass:
+Three checks, all must pass:
 
 1. SHACL with ontology/shapes.ttl: SHACL Core in pyshacl, with ontology/governance.ttl
    as the ontology graph. Mixing the ontology in lets targets and sh:class see the
@@ -19,10 +20,12 @@ Two independent checks, both must pass:
    file. HermiT only knows OWL 2's datatype map, which has no xsd:date or
    xsd:gMonthDay: those literals reach it as xsd:string (SHACL checks their datatype),
    and predicates the ontology does not declare reach it as annotation properties.
-   HermiT sees the first batch, and of that at most `OWL_MAX_TRIPLES` data triples,
-   a deterministic sample of its subjects (a subset that is inconsistent proves the
-   whole is; the report says when a sample was used). A missing Java is an error,
-   never a pass.
+   HermiT sees one node per profile (checks.profile_sample: the node's types and, per
+   predicate, the kinds of its values and whether it has several), with its triples
+   and the types of what they link to: its input grows with the variety of the graph,
+   not its size, and a subset that is inconsistent proves the whole is. A missing Java
+   is an error, never a pass.
+3. The checks across articles of ontology/queries/checks/*.rq (checks.py).
 
 Every problem explains itself on one line: the article it comes from (its source
 file), the focus node, the path, the value, the message of the shape and the sentence
@@ -48,6 +51,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -69,7 +73,6 @@ ONTOLOGY_FILE = ("governance.ttl",)
 SHAPES_FILE = ("shapes.ttl",)
 
 SHACL_BATCH_TRIPLES = 200_000  # triples per pyshacl run at most (whole named graphs): ~1 GB of rdflib
-OWL_MAX_TRIPLES = 50_000  # data triples given to HermiT at most: ~250 articles, ~5 s of Java
 _REPORT_LINES = 60  # SHACL results printed in the report text at most
 _SENTENCE_CHARS = 160  # characters of the source sentence quoted in a problem's line
 
@@ -140,10 +143,12 @@ class Report:
     errors: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     articles: int = 0  # gov:Article nodes seen
+    checks: list[Violation] = field(default_factory=list)  # of the queries across articles (checks.py)
 
     @property
     def conforms(self) -> bool:
-        return self.shacl_conforms and self.consistent is True and not self.errors and not self.unreadable
+        return (self.shacl_conforms and self.consistent is True and not self.errors and not self.unreadable
+                and not self.checks)
 
     def as_dict(self) -> dict:
         """The report for machines (`govkg validate --json`)."""
@@ -154,6 +159,7 @@ class Report:
             "owl": {"consistent": self.consistent, "note": self.owl_note.lstrip("; "),
                     "unreadable_values": [v.as_dict() for v in self.unreadable],
                     "likely_causes": [v.as_dict() for v in self.suspects]},
+            "checks": [v.as_dict() for v in self.checks],
             "errors": list(self.errors),
             "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
         }
@@ -185,6 +191,9 @@ class Report:
             lines += [f"  - {v}" for v in self.violations[:_REPORT_LINES]]
             if len(self.violations) > _REPORT_LINES:
                 lines.append(f"  ... and {len(self.violations) - _REPORT_LINES} more")
+        if self.checks:
+            lines.append(f"across articles: {len(self.checks)} problem(s)")
+            lines += [f"  - {v}" for v in self.checks[:_REPORT_LINES]]
         if self.unreadable:
             lines.append(f"OWL: {len(self.unreadable)} value(s) the reasoner cannot read (left out of its check)")
             lines += [f"  - {v}" for v in self.unreadable[:_REPORT_LINES]]
@@ -202,7 +211,9 @@ class Report:
 # Reading
 
 
+@lru_cache(maxsize=1)
 def _ontology() -> Graph:
+    """The ontology, parsed once per process (read only)."""
     return Graph().parse(resources.data_path(*ONTOLOGY_FILE), format="turtle")
 
 
@@ -364,43 +375,71 @@ def check_shacl(data: Graph, ontology: Graph | None = None) -> tuple[bool, list[
 
 
 def check_sparql_constraints(data: Graph, shapes: Graph, ontology: Graph) -> list[Violation]:
-    """Each sh:SPARQLConstraint of a node shape, as one query over the whole graph.
+    """Each sh:SPARQLConstraint of a node shape, as one query over the whole graph
+    (see `sparql_constraints`), with the ontology beside the data for the targets."""
+    store = ox.Store()
+    for graph in (data, ontology):
+        store.extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in graph)
+    return [_explained(data, focus, path=None, value=value, message=message, severity="Violation",
+                       result=_sparql_result(focus, raw, message, shape))
+            for focus, value, message, shape, raw in run_sparql_constraints(store, sparql_constraints(shapes))]
+
+
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """A SHACL-SPARQL constraint of a node shape, ready to run as one query."""
+
+    shape: URIRef
+    query: str  # the sh:select, prefixes declared, $this as ?this
+    targets: tuple  # the node shape's sh:targetClass
+    template: str  # the constraint's message, with {?var} placeholders
+    heading: str | None  # the node shape's own message
+
+
+def sparql_constraints(shapes: Graph) -> list[SparqlConstraint]:
+    """The sh:sparql constraints of the shapes graph, read once.
 
     `$this` becomes a variable and the rows are kept for focus nodes of the shape's
     targets (sh:targetClass, subclasses included), which is the SHACL pre-binding
     semantics for queries where `$this` is a triple's subject, as in shapes.ttl.
-    Messages get their {?var} and {$this} placeholders filled in; the node shape's
-    own message is the heading.
     """
-    store = ox.Store()
-    for graph in (data, ontology):
-        store.extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in graph)
-    violations = []
-    for shape, constraint in shapes.subject_objects(SH.sparql):
+    found = []
+    for shape, constraint in sorted(shapes.subject_objects(SH.sparql), key=str):
         prefixes = "".join(
             f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
             for decl in shapes.objects(constraint, SH.prefixes) for d in shapes.objects(decl, SH.declare))
-        query = prefixes + str(shapes.value(constraint, SH.select)).replace("$this", "?this")
-        targets = set()
-        for cls in shapes.objects(shape, SH.targetClass):
-            targets |= {r["x"] for r in store.query(
-                f"SELECT ?x WHERE {{ ?x a/<{RDFS.subClassOf}>* <{cls}> }}")}
         heading = shapes.value(shape, SH.message)
-        template = str(shapes.value(constraint, SH.message))
-        solutions = store.query(query)
+        found.append(SparqlConstraint(
+            shape=shape, query=prefixes + str(shapes.value(constraint, SH.select)).replace("$this", "?this"),
+            targets=tuple(sorted(shapes.objects(shape, SH.targetClass), key=str)),
+            template=str(shapes.value(constraint, SH.message)), heading=str(heading) if heading else None))
+    return found
+
+
+def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint]) -> list[tuple]:
+    """(focus, value as text, message, shape, value term) per row of each constraint whose
+    focus is a target of its shape; the store holds the data and rdfs:subClassOf.
+    Messages get their {?var} and {$this} placeholders filled in; the node shape's
+    own message is the heading."""
+    found = []
+    for c in constraints:
+        targets = set()
+        for cls in c.targets:
+            targets |= {r["x"] for r in store.query(f"SELECT ?x WHERE {{ ?x a/<{RDFS.subClassOf}>* <{cls}> }}")}
+        if not targets:
+            continue
+        solutions = store.query(c.query)
         names = {v.value for v in solutions.variables}
         for row in solutions:
             if row["this"] not in targets:
                 continue
             bound = {n: row[n].value if isinstance(row[n], ox.Literal) else _short(from_oxigraph(row[n]))
                      for n in names if row[n] is not None}
-            message = re.sub(r"\{[?$](\w+)\}", lambda m: bound.get(m.group(1), m.group(0)), template)
-            message = f"{heading}: {message}" if heading else message
-            focus = from_oxigraph(row["this"])
-            value = from_oxigraph(row["value"]) if "value" in names and row["value"] is not None else None
-            violations.append(_explained(data, focus, path=None, value=bound.get("value"), message=message,
-                                         severity="Violation", result=_sparql_result(focus, value, message, shape)))
-    return violations
+            message = re.sub(r"\{[?$](\w+)\}", lambda m: bound.get(m.group(1), m.group(0)), c.template)
+            message = f"{c.heading}: {message}" if c.heading else message
+            raw = from_oxigraph(row["value"]) if "value" in names and row["value"] is not None else None
+            found.append((from_oxigraph(row["this"]), bound.get("value"), message, c.shape, raw))
+    return found
 
 
 def _sparql_result(focus, value, message: str, shape) -> tuple:
@@ -442,27 +481,6 @@ def find_java() -> str | None:
     if home and (Path(home) / "bin" / "java").is_file():
         return str(Path(home) / "bin" / "java")
     return None
-
-
-def _sample(data: Graph, limit: int) -> tuple[Graph, str]:
-    """All of `data` if small enough, else the triples of a deterministic sample of its
-    subjects (spread by hash, not by name) plus the types of the nodes they point to."""
-    if len(data) <= limit:
-        return data, ""
-    subjects = sorted(set(data.subjects()), key=lambda s: hashlib.sha1(str(s).encode()).hexdigest())
-    sample, linked = Graph(), set()
-    for s in subjects:
-        triples = list(data.triples((s, None, None)))
-        if len(sample) + len(triples) > limit:
-            break
-        for t in triples:
-            sample.add(t)
-            if isinstance(t[2], URIRef):
-                linked.add(t[2])
-    for node in linked:
-        for t in data.triples((node, RDF.type, None)):
-            sample.add(t)
-    return sample, f"; checked on a sample of {len(sample)} of {len(data)} data triples (limit {limit})"
 
 
 def owl_projection(data: Graph, ontology: Graph) -> Graph:
@@ -539,9 +557,10 @@ class ReasonerError(RuntimeError):
         super().__init__(problem)
 
 
-def check_owl(data: Graph, ontology: Graph | None = None, limit: int = OWL_MAX_TRIPLES) -> tuple[bool, str]:
-    """(consistent, note) from HermiT via owlready2. Raises RuntimeError when Java is
-    missing or the reasoner fails for another reason than inconsistency."""
+def check_owl(data: Graph, ontology: Graph | None = None) -> tuple[bool, str]:
+    """(consistent, note) from HermiT via owlready2, on all of `data` (give it a sample:
+    checks.profile_sample). Raises RuntimeError when Java is missing or the reasoner
+    fails for another reason than inconsistency."""
     import owlready2
 
     java = find_java()
@@ -549,7 +568,7 @@ def check_owl(data: Graph, ontology: Graph | None = None, limit: int = OWL_MAX_T
         raise ReasonerError("cannot run the OWL reasoner: Java not found (put java on PATH or set JAVA_HOME)")
     owlready2.JAVA_EXE = java
     ontology = ontology if ontology is not None else _ontology()
-    sample, note = _sample(data, limit)
+    sample, note = data, ""
     with tempfile.TemporaryDirectory(prefix="govkg-owl-") as tmp:
         nt = Path(tmp) / "graph.nt"
         owl_projection(sample, ontology).serialize(nt, format="nt", encoding="utf-8")
@@ -661,13 +680,13 @@ def validate(graph_path: Path | str) -> Report:
     """SHACL and OWL checks of one graph file (see the module docstring).
 
     SHACL and the search for values the reasoner cannot read see every triple, batch by
-    batch (see `batches`); HermiT sees the first batch without those values (sampled if
-    larger than `OWL_MAX_TRIPLES`). A graph without triples or without an article does
-    not conform. Raises InputError when the file is missing or unparseable.
+    batch (see `batches`); the checks across articles (queries/checks/*.rq) run over the
+    file in an on-disk store, and HermiT sees one node per profile without those values
+    (`owl_on_profiles`). A graph without triples or without an article does not conform.
+    Raises InputError when the file is missing or unparseable.
     """
     report = Report(path=Path(graph_path))
     ontology = _ontology()
-    first: Graph | None = None
     found: dict[tuple, Violation] = {}
     unreadable: dict[tuple, Violation] = {}
     report.shacl_conforms = True
@@ -681,8 +700,6 @@ def validate(graph_path: Path | str) -> Report:
         report.shacl_conforms &= conforms
         found.update({v.key: v for v in violations})
         unreadable.update({v.key: v for v in unreadable_values(batch)})
-        if first is None:
-            first = batch
     report.violations = [found[k] for k in sorted(found)]
     report.unreadable = [unreadable[k] for k in sorted(unreadable)]
     report.batches = n_batches
@@ -693,18 +710,25 @@ def validate(graph_path: Path | str) -> Report:
         report.errors.append(f"{report.path}: the graph holds no article (gov:Article): it is not a graph "
                              "built by govkg, or its build wrote no article")
     t = time.perf_counter()
-    readable = _without(first, report.unreadable)
-    try:
-        report.consistent, report.owl_note = check_owl(readable, ontology)
-        if n_batches > 1:
-            report.owl_note += f"; on the first of {n_batches} batches of named graphs"
-    except ReasonerError as e:
-        report.errors.append(e.problem)
-        report.unreadable += _malformed_value(readable, e.problem)
+    owl_on_profiles(graph_path, report)
     report.seconds["owl"] = time.perf_counter() - t
-    if report.consistent is False:
-        report.suspects = disjointness_suspects(readable, ontology)
     return report
+
+
+def owl_on_profiles(graph_path: Path | str, report: Report) -> None:
+    """The checks across articles, and HermiT on one node per profile (checks.owl_check),
+    into `report`. A node's profile is made of its triples that follow one another in
+    the file: all of them in a graph.ttl, which is sorted by subject; those of one
+    article in a .nq/.trig."""
+    from . import checks
+
+    opened = checks.on_disk(graph_path)
+    try:
+        report.checks = checks.corpus_violations(opened.store)
+        checks.owl_check(opened.store, ox.parse(path=str(graph_path), format=rdf_format(graph_path)), report)
+    finally:
+        del opened.store
+        opened.directory.cleanup()
 
 
 def main_validate(path: Path | str, report_file: Path | str | None = None, as_json: bool = False) -> int:
