@@ -44,6 +44,7 @@ from .vocabulary import vocabulary
 actions = Actions()
 MAX_WORDS_BEFORE_DATED_CLAUSE = 20
 SUBJECT_SENTENCES = 3
+EVENT_NAME_TOKENS = 12  # syllables between an event's word and the "của" naming its body, at most
 
 
 @Language.factory("govkg_events", assigns=["doc._.events"],
@@ -51,9 +52,6 @@ SUBJECT_SENTENCES = 3
                   default_config={"constructions": "events", "unchaired": []})
 def create_event_finder(nlp: Language, name: str, constructions: str, unchaired: list[str]):
     return EventFinder(nlp, constructions, unchaired)
-
-
-EVENT_NAME_TOKENS = 12  # syllables between an event's word and the "của" naming its body, at most
 
 
 @dataclass
