@@ -250,11 +250,7 @@ class OutputReport:
     def lines(self) -> list[str]:
         out = [f"  - {v}" for v in self.violations]
         out += [f"  - the reasoner cannot read: {v}" for v in self.unreadable]
-        if self.consistent is True:
-            out.append(f"OWL (HermiT): consistent{self.owl_note}")
-        elif self.consistent is False:
-            out.append(f"OWL (HermiT): INCONSISTENT{self.owl_note}")
-            out += [f"  - likely cause: {s}" for s in self.suspects]
+        out += validate.owl_lines(self.consistent, self.owl_note, self.suspects)
         out += [f"ERROR: {e}" for e in self.errors]
         return out
 

@@ -122,6 +122,15 @@ class Violation:
         return (self.focus, self.path or "", self.message, self.value or "")
 
 
+def owl_lines(consistent: bool | None, note: str, suspects: list) -> list[str]:
+    """The reasoner's verdict as a report prints it, with the likely causes of an inconsistency."""
+    if consistent is True:
+        return [f"OWL (HermiT): consistent{note}"]
+    if consistent is False:
+        return [f"OWL (HermiT): INCONSISTENT{note}"] + [f"  - likely cause: {s}" for s in suspects]
+    return []
+
+
 def _one_line(text: str | None, limit: int = 200) -> str:
     flat = " ".join((text or "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -197,11 +206,7 @@ class Report:
         if self.unreadable:
             lines.append(f"OWL: {len(self.unreadable)} value(s) the reasoner cannot read (left out of its check)")
             lines += [f"  - {v}" for v in self.unreadable[:_REPORT_LINES]]
-        if self.consistent is True:
-            lines.append(f"OWL (HermiT): consistent ({self.seconds.get('owl', 0):.1f} s){self.owl_note}")
-        elif self.consistent is False:
-            lines.append(f"OWL (HermiT): INCONSISTENT ({self.seconds.get('owl', 0):.1f} s){self.owl_note}")
-            lines += [f"  - likely cause: {s}" for s in self.suspects]
+        lines += owl_lines(self.consistent, f" ({self.seconds.get('owl', 0):.1f} s){self.owl_note}", self.suspects)
         lines += [f"ERROR: {e}" for e in self.errors]
         lines.append("result: " + ("OK" if self.conforms else "FAILED"))
         return "\n".join(lines)
